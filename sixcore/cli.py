@@ -1,0 +1,136 @@
+"""The command line: parses arguments, calls one core function, renders, returns an exit code."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+import traceback
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Callable, Optional, TypeVar
+
+import typer
+
+from sixcore.errors import SixcoreUserError
+from sixcore.messages import Lang
+from sixcore.render.problems import OutputFormat
+
+app = typer.Typer(
+    name="sixcore",
+    help="六大核心戰略產業推動方案 — 里程碑與 KPI 管考工具 / milestone and KPI auditor.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_debug = False
+
+
+def handle_user_errors(command: F) -> F:
+    """The one error boundary: user errors → message, exit 2; anything else → bug note (traceback with --debug)."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort):
+            raise
+        except SixcoreUserError as error:
+            typer.secho(f"sixcore: {error}", fg=typer.colors.RED, err=True)
+            raise typer.Exit(2) from None
+        except Exception as error:  # noqa: BLE001 — the boundary that keeps tracebacks from users
+            if _debug:
+                traceback.print_exc()
+            typer.secho(
+                f"sixcore: 內部錯誤 / internal error: {type(error).__name__}: {error}\n"
+                "這是 sixcore 的錯誤，請回報並附上 --debug 的輸出 / this is a bug in sixcore; please report it with the output of --debug.",
+                fg=typer.colors.RED, err=True,
+            )
+            raise typer.Exit(2) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@app.callback()
+def main(debug: Annotated[bool, typer.Option("--debug", help="內部錯誤時顯示完整追蹤 / show tracebacks of internal errors")] = False) -> None:
+    global _debug
+    _debug = debug
+
+
+RootOption = Annotated[Optional[Path], typer.Option("--root", help="方案資料庫根目錄 / repository root (default: nearest folder with plan/)")]
+LangOption = Annotated[Lang, typer.Option("--lang", help="訊息語言 / message language")]
+
+
+def _root(root: Optional[Path]) -> Path:
+    from sixcore.audit import find_root
+
+    if root is not None and not (root / "plan").is_dir():
+        raise SixcoreUserError("此目錄下沒有 plan/ / no plan/ folder here", path=root)
+    return root if root is not None else find_root(Path("."))
+
+
+def _use_color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@app.command()
+@handle_user_errors
+def check(
+    root: RootOption = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="輸出格式 / output format")] = OutputFormat.auto,
+    lang: LangOption = Lang.zh,
+    strict: Annotated[bool, typer.Option("--strict", help="警告也視為失敗 / warnings fail too")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="也顯示資訊類訊息 / show info too")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="只顯示錯誤 / errors only")] = False,
+) -> None:
+    """檢查方案與填報資料 / validate the plan (and status files); exit 0 ok, 1 problems, 2 could not run."""
+    from sixcore.audit import check_repo
+    from sixcore.problem import Severity, exit_code
+    from sixcore.render.problems import FORMATTERS, format_markdown_summary, format_text, summary_line
+
+    result = check_repo(_root(root))
+    problems = result.problems
+    if quiet:
+        problems = [problem for problem in problems if problem.severity is Severity.ERROR]
+    if fmt is OutputFormat.auto:
+        fmt = OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.text
+    if fmt is OutputFormat.text:
+        typer.echo(format_text(problems, lang, color=_use_color(), verbose=verbose), nl=False)
+    else:
+        typer.echo(FORMATTERS[fmt](problems, lang), nl=False)
+        if fmt is OutputFormat.github:
+            typer.echo(summary_line(problems, lang), err=True)
+    if summary_file := os.environ.get("GITHUB_STEP_SUMMARY"):
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(format_markdown_summary(problems, lang))
+    raise typer.Exit(exit_code(result.problems, strict=strict))
+
+
+class ExportFormat(str, Enum):
+    json = "json"
+
+
+@app.command()
+@handle_user_errors
+def export(
+    root: RootOption = None,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="輸出格式 / output format")] = ExportFormat.json,
+) -> None:
+    """輸出正規化的方案資料 / print the normalised plan (measures, work items, KPIs, budget)."""
+    from sixcore.audit import check_repo
+    from sixcore.problem import Severity
+
+    result = check_repo(_root(root))
+    errors = [problem for problem in result.problems if problem.severity is Severity.ERROR]
+    if errors:
+        from sixcore.render.problems import format_parsable
+
+        typer.echo(format_parsable(errors, Lang.zh), err=True, nl=False)
+        raise SixcoreUserError(f"方案資料有 {len(errors)} 項錯誤，未輸出；請先執行 sixcore check / the plan has errors; run sixcore check")
+    from sixcore.export import export_plan
+
+    typer.echo(json.dumps(export_plan(result.plan), ensure_ascii=False, indent=2))

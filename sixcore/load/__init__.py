@@ -1,0 +1,1 @@
+"""Reading YAML with line marks and turning it into validated models plus Problems."""

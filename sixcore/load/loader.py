@@ -1,0 +1,186 @@
+"""Loading the plan: every YAML file under plan/ into validated models, every defect into Problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Generic, Iterator, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from sixcore.load.marked import MarkedDocument, PathKey, load_marked
+from sixcore.model.agency import Agency, AgencyRegistry
+from sixcore.model.kpi import Budget, Kpi, KpiStrategy, KpiTable, KpiTableSet
+from sixcore.model.plan import Approach, Industry, Item, Measure, WorkItem
+from sixcore.problem import Problem, Severity
+
+M = TypeVar("M", bound=BaseModel)
+
+AGENCIES_FILE = Path("plan/agencies.yaml")
+BUDGET_FILE = Path("plan/budget.yaml")
+INDUSTRIES_DIR = Path("plan/industries")
+KPIS_DIR = Path("plan/kpis")
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[M]):
+    """A validated model and the marked document it came from."""
+
+    document: MarkedDocument
+    model: M
+
+    def problem(self, location: PathKey, prefer_key: bool = False, **params: Any) -> Problem:
+        """A finding at `location` inside this file; the rule runner fills in code and severity."""
+        mark = self.document.locate(location, prefer_key=prefer_key)
+        return Problem(self.document.path, mark.line, mark.column, "", Severity.ERROR, params)
+
+
+@dataclass(frozen=True)
+class PlacedWorkItem:
+    """A work item with everything above it and where it is written."""
+
+    id: str
+    industry: Industry
+    measure: Measure
+    item: Item
+    approach: Approach
+    work_item: WorkItem
+    source: Loaded[Industry]
+    location: PathKey
+
+
+@dataclass(frozen=True)
+class PlacedKpi:
+    id: str
+    table: KpiTable
+    strategy: KpiStrategy
+    kpi: Kpi
+    source: Loaded[Any]
+    location: PathKey
+
+
+@dataclass
+class LoadedPlan:
+    """Everything under plan/ that loaded, plus the problems met on the way."""
+
+    root: Path
+    agencies: Loaded[AgencyRegistry] | None = None
+    industries: list[Loaded[Industry]] = field(default_factory=list)
+    kpi_files: list[Loaded[KpiTable] | Loaded[KpiTableSet]] = field(default_factory=list)
+    budget: Loaded[Budget] | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @cached_property
+    def agency_by_id(self) -> dict[str, Agency]:
+        return {agency.id: agency for agency in self.agencies.model.agencies} if self.agencies else {}
+
+    def placed_work_items(self) -> Iterator[PlacedWorkItem]:
+        for loaded in self.industries:
+            industry = loaded.model
+            for m, measure in enumerate(industry.measures):
+                for i, item in enumerate(measure.items):
+                    for a, approach in enumerate(item.approaches):
+                        for w, work_item in enumerate(approach.work_items):
+                            yield PlacedWorkItem(
+                                f"{measure.id}/{work_item.key}", industry, measure, item, approach, work_item, loaded,
+                                ("measures", m, "items", i, "approaches", a, "work_items", w),
+                            )
+
+    @cached_property
+    def work_item_by_id(self) -> dict[str, PlacedWorkItem]:
+        return {placed.id: placed for placed in self.placed_work_items()}
+
+    @cached_property
+    def measure_by_id(self) -> dict[str, tuple[Industry, Measure]]:
+        return {measure.id: (loaded.model, measure) for loaded in self.industries for measure in loaded.model.measures}
+
+    def kpi_tables(self) -> Iterator[tuple[Loaded[Any], KpiTable, PathKey]]:
+        for loaded in self.kpi_files:
+            if isinstance(loaded.model, KpiTableSet):
+                for t, table in enumerate(loaded.model.tables):
+                    yield loaded, table, ("tables", t)
+            else:
+                yield loaded, loaded.model, ()
+
+    def placed_kpis(self) -> Iterator[PlacedKpi]:
+        for loaded, table, prefix in self.kpi_tables():
+            for s, strategy in enumerate(table.strategies):
+                for k, kpi in enumerate(strategy.kpis):
+                    yield PlacedKpi(kpi.key, table, strategy, kpi, loaded, prefix + ("strategies", s, "kpis", k))
+
+    @cached_property
+    def kpi_by_id(self) -> dict[str, PlacedKpi]:
+        return {placed.id: placed for placed in self.placed_kpis()}
+
+
+def problems_from_validation(error: ValidationError, document: MarkedDocument, prefix: PathKey = ()) -> list[Problem]:
+    """One Problem per pydantic error, placed at the offending value (or the key, for an unknown key)."""
+    problems = []
+    for detail in error.errors():
+        location = prefix + tuple(detail["loc"])
+        unknown_key = detail["type"] == "extra_forbidden"
+        mark = document.locate(location, prefer_key=unknown_key)
+        code = "SC103" if detail["type"] == "roc_date" else "SC010"
+        params = {
+            "field": ".".join(str(part) for part in detail["loc"]) or "(file)",
+            "type": detail["type"],
+            "detail": detail["msg"],
+            **{key: value for key, value in (detail.get("ctx") or {}).items() if isinstance(value, (str, int, float))},
+        }
+        if detail["type"] not in ("missing", "extra_forbidden") and isinstance(detail.get("input"), (str, int, float, bool)):
+            params["input"] = detail["input"]
+        problems.append(Problem(document.path, mark.line, mark.column, code, Severity.ERROR, params))
+    return problems
+
+
+def load_model(path: Path, model: type[M]) -> tuple[Loaded[M] | None, list[Problem]]:
+    """Load one YAML file as `model`; any failure becomes Problems and no model."""
+    document, problems = load_marked(path)
+    if document is None:
+        return None, problems
+    try:
+        return Loaded(document, model.model_validate(document.data)), problems
+    except ValidationError as error:
+        return None, problems + problems_from_validation(error, document)
+
+
+def _load_kpi_file(path: Path) -> tuple[Loaded[Any] | None, list[Problem]]:
+    document, problems = load_marked(path)
+    if document is None:
+        return None, problems
+    kind: type[BaseModel] = KpiTableSet if isinstance(document.data, dict) and "tables" in document.data else KpiTable
+    try:
+        return Loaded(document, kind.model_validate(document.data)), problems
+    except ValidationError as error:
+        return None, problems + problems_from_validation(error, document)
+
+
+def load_plan(root: Path) -> LoadedPlan:
+    """Load plan/ under `root`. Missing required files are problems, not exceptions."""
+    plan = LoadedPlan(root)
+
+    def required(relative: Path) -> Path | None:
+        path = root / relative
+        if not path.is_file():
+            plan.problems.append(Problem(path, 1, 1, "SC007", Severity.ERROR, {"file": str(relative)}))
+            return None
+        return path
+
+    if path := required(AGENCIES_FILE):
+        plan.agencies, problems = load_model(path, AgencyRegistry)
+        plan.problems += problems
+    for path in sorted((root / INDUSTRIES_DIR).glob("*.yaml")):
+        loaded, problems = load_model(path, Industry)
+        plan.problems += problems
+        if loaded:
+            plan.industries.append(loaded)
+    for path in sorted((root / KPIS_DIR).glob("*.yaml")):
+        kpi_file, problems = _load_kpi_file(path)
+        plan.problems += problems
+        if kpi_file:
+            plan.kpi_files.append(kpi_file)
+    if path := required(BUDGET_FILE):
+        plan.budget, problems = load_model(path, Budget)
+        plan.problems += problems
+    return plan

@@ -1,0 +1,1 @@
+"""The data model (pydantic v2): plan, agencies, KPIs, budget."""

@@ -1,0 +1,61 @@
+"""The one base class of every model, and the ROC date field types built on sixcore.calendar."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Callable, TypeVar
+
+from pydantic import BaseModel, ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from sixcore.calendar import MonthRange, Quarter, RocDateError, RocDay, RocMonth
+
+
+class Model(BaseModel):
+    """Strict about shape: unknown keys are errors (a typo must not be silently ignored); immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+T = TypeVar("T")
+
+
+def _roc_validator(parse: Callable[[str], T], example: str) -> Callable[[Any], T]:
+    def validate(value: Any) -> T:
+        if isinstance(value, (RocMonth, RocDay, MonthRange, Quarter)):
+            return value  # type: ignore[return-value]
+        if not isinstance(value, str):
+            raise PydanticCustomError(
+                "roc_date", "{value}: not text; write it like {example}", {"value": repr(value), "example": example, "kind": "format"}
+            )
+        try:
+            return parse(value)
+        except RocDateError as error:
+            raise PydanticCustomError(
+                "roc_date", "{value}: {detail}", {"value": value, "detail": error.detail, "kind": error.kind, "example": example}
+            ) from None
+
+    return validate
+
+
+def _roc_field(kind: type, parse: Callable[[str], Any], example: str, pattern: str, description: str) -> Any:
+    return Annotated[
+        kind,
+        PlainValidator(_roc_validator(parse, example)),
+        PlainSerializer(str, return_type=str),
+        WithJsonSchema({"type": "string", "pattern": pattern, "description": description, "examples": [example]}),
+    ]
+
+
+def parse_deadline(text: str) -> RocDay | RocMonth:
+    """A deadline is a day (110/12/31) or, when the document gives only a month, a month (113/12)."""
+    return RocDay.parse(text) if text.count("/") == 2 or "日" in text or text.strip().isdigit() else RocMonth.parse(text)
+
+
+MONTH_PATTERN = r"^\d{1,3}/\d{1,2}$"
+RANGE_PATTERN = r"^\d{1,3}/\d{1,2}\s*[-~]\s*\d{1,3}/\d{1,2}$"
+
+RocMonthField = _roc_field(RocMonth, RocMonth.parse, "110/1", MONTH_PATTERN, "ROC month 民國年/月")
+RocDayField = _roc_field(RocDay, RocDay.parse, "113/6/30", r"^.+$", "ROC day 民國年/月/日 (113/6/30, 113.6.30, 113年6月30日, 1130630)")
+MonthRangeField = _roc_field(MonthRange, MonthRange.parse, "110/1-111/12", RANGE_PATTERN, "ROC month range 起訖 (110/1-111/12)")
+DeadlineField = _roc_field(RocDay | RocMonth, parse_deadline, "110/12/31", r"^\d{1,3}/\d{1,2}(/\d{1,2})?$", "deadline 期限 (day or month)")
+QuarterField = _roc_field(Quarter, Quarter.parse, "113Q2", r"^\d{1,3}(Q[1-4]|年第[1-4]季)$", "ROC quarter 季 (113Q2)")

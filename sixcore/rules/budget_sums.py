@@ -1,0 +1,44 @@
+"""budget-sums (SC108): a printed subtotal or total of 表 3 differs from the sum of its figures.
+
+The printed figures are kept as the document gives them; this rule recomputes every row sum (an
+industry's 小計), every column sum (the 小計 row), the grand total, and the text's split into 110 法定預算
+and 111–113 預算需求, and reports each mismatch, so an error in the document is visible, not hidden.
+
+PASS: 資訊及數位產業 93.45 + 136.93 + 147.57 + 133.97 = 511.92 as printed.
+FAIL: a printed subtotal of 512.92 for the same row.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from sixcore.load.loader import LoadedPlan
+from sixcore.problem import Problem, Severity
+
+CODE = "SC108"
+NAME = "budget-sums"
+DEFAULT_SEVERITY = Severity.ERROR
+
+
+def check(plan: LoadedPlan) -> Iterator[Problem]:
+    if plan.budget is None:
+        return
+    loaded, budget = plan.budget, plan.budget.model
+
+    def compare(location: tuple, what: str, printed: Decimal, parts: list[Decimal]) -> Iterator[Problem]:
+        computed = sum(parts, Decimal(0))
+        if computed != printed:
+            yield loaded.problem(location, what=what, printed=str(printed), computed=str(computed))
+
+    for index, row in enumerate(budget.rows):
+        yield from compare(("rows", index, "subtotal"), row.name, row.subtotal, [row.amounts[year] for year in budget.years])
+    for year in budget.years:
+        yield from compare(("total", "amounts", year), f"小計 {year}", budget.total.amounts[year], [row.amounts[year] for row in budget.rows])
+    yield from compare(("total", "subtotal"), "小計 110-113", budget.total.subtotal, [budget.total.amounts[year] for year in budget.years])
+    yield from compare(("total", "subtotal"), "合計 (各產業小計)", budget.total.subtotal, [row.subtotal for row in budget.rows])
+    split = budget.text_split
+    yield from compare(("text_split", "enacted_110"), "110 年法定預算", split.enacted_110, [budget.total.amounts["110"]])
+    yield from compare(("text_split", "requested_111_113"), "111-113 年預算需求", split.requested_111_113,
+                       [budget.total.amounts[year] for year in ("111", "112", "113")])
+    yield from compare(("text_split", "total"), "經費需求總額", split.total, [split.enacted_110, split.requested_111_113])
