@@ -18,6 +18,8 @@ BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 PathKey = tuple[Any, ...]
 
+_PLAIN_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
 
 @dataclass(frozen=True)
 class Mark:
@@ -57,6 +59,9 @@ class _Builder:
 
     def build(self, node: yaml.Node, location: PathKey) -> Any:
         self.document.values[location] = _mark(node.start_mark)
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_COLLECTION_TAGS:
+            # safe loading: a tag such as !!python/object is refused, never silently dropped
+            raise yaml.constructor.ConstructorError(None, None, f"unsupported tag {node.tag}", node.start_mark)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, location)
         if isinstance(node, yaml.SequenceNode):
