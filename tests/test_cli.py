@@ -1,0 +1,133 @@
+"""The command line through typer's CliRunner: exit codes, formats, and no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sixcore.cli import app
+from tests.conftest import REPO
+
+runner = CliRunner()
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    return runner.invoke(app, list(args), env={"NO_COLOR": "1", **(env or {})})
+
+
+@pytest.fixture
+def plan_copy(tmp_path: Path) -> Path:
+    """A writable copy of the repository's real plan/."""
+    shutil.copytree(REPO / "plan", tmp_path / "plan")
+    return tmp_path
+
+
+def break_file(root: Path, relative: str, old: str, new: str) -> None:
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_check_passes_on_the_repository():
+    result = run("check", "--root", str(REPO))
+    assert result.exit_code == 0, result.output
+    assert "錯誤 0 項、警告 0 項" in result.output
+
+
+def test_check_english_and_verbose():
+    result = run("check", "--root", str(REPO), "--lang", "en", "-v")
+    assert result.exit_code == 0
+    assert "6-6/2.2.1: the document gives no schedule" in result.output
+    assert "0 errors, 0 warnings, 1 info" in result.output
+
+
+@pytest.mark.parametrize(
+    "relative, old, new, code",
+    [
+        ("plan/industries/1-digital.yaml", "range: 109/12~110/4", "range: 109/13~110/4", "SC103"),  # bad date
+        ("plan/industries/1-digital.yaml", "range: 109/12~110/4", "range: 110/4~109/12", "SC103"),  # inverted
+        ("plan/industries/1-digital.yaml", "lead: [most-eng]", "lead: [most-engg]", "SC102"),  # unknown agency
+        ("plan/industries/1-digital.yaml", "    title: 高端半導體製程技術\n", "    title: 高端半導體製程技術\n    title: again\n", "SC002"),
+        ("plan/budget.yaml", "unit: 億元", "unit: [億元", "SC001"),  # invalid YAML
+    ],
+)
+def test_check_fails_on_a_broken_plan_and_names_the_place(plan_copy, relative, old, new, code):
+    break_file(plan_copy, relative, old, new)
+    result = run("check", "--root", str(plan_copy), "--format", "parsable")
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if f"({code})" in line]
+    assert len(lines) == 1, result.output
+    path, line, column, _ = lines[0].split(":", 3)
+    assert path == str(plan_copy / relative) and int(line) > 0 and int(column) > 0
+    assert "Traceback" not in result.output
+
+
+def test_github_annotations_and_step_summary(plan_copy, tmp_path):
+    break_file(plan_copy, "plan/industries/1-digital.yaml", "lead: [most-eng]", "lead: [most-engg]")
+    summary = tmp_path / "summary.md"
+    result = run("check", "--root", str(plan_copy), env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.exit_code == 1
+    annotation = next(line for line in result.output.splitlines() if line.startswith("::error "))
+    assert "file=" in annotation and ",line=" in annotation and ",col=" in annotation and "most-engg" in annotation
+    assert "| 檔案:行 |" in summary.read_text(encoding="utf-8") and "most-engg" in summary.read_text(encoding="utf-8")
+
+
+def test_json_format_is_language_neutral(plan_copy):
+    break_file(plan_copy, "plan/industries/1-digital.yaml", "lead: [most-eng]", "lead: [most-engg]")
+    problems = json.loads(run("check", "--root", str(plan_copy), "--format", "json").stdout)
+    errors = [p for p in problems if p["severity"] == "error"]
+    assert [(p["code"], p["rule"], p["params"]["agency"]) for p in errors] == [("SC102", "unknown-agency", "most-engg")]
+    assert {p["code"] for p in problems} == {"SC102", "SC106"}  # information is included for machines
+
+
+def test_strict_fails_on_warnings(plan_copy):
+    break_file(plan_copy, "plan/industries/1-digital.yaml", "range: 109/12~110/4", "range: 116/1~116/4")
+    assert run("check", "--root", str(plan_copy)).exit_code == 0
+    assert run("check", "--root", str(plan_copy), "--strict").exit_code == 1
+
+
+def test_no_plan_folder_is_exit_2_without_traceback(tmp_path):
+    result = run("check", "--root", str(tmp_path))
+    assert result.exit_code == 2
+    assert "plan/" in result.output and "Traceback" not in result.output
+
+
+def test_internal_error_asks_for_a_bug_report(monkeypatch):
+    import sixcore.audit
+
+    def explode(root):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(sixcore.audit, "check_repo", explode)
+    result = run("check", "--root", str(REPO))
+    assert result.exit_code == 2
+    assert "internal error: RuntimeError: boom" in result.output and "Traceback" not in result.output
+
+
+def test_export_contract():
+    result = run("export", "--root", str(REPO), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) >= {"measures", "work_items", "kpis", "budget"}
+    assert data["measures"][0] == {**data["measures"][0], "id": "1-1", "industry": 1, "title": "高端半導體製程技術"}
+    items = {item["id"]: item for item in data["work_items"]}
+    first = items["1-1/1.1.1"]
+    assert (first["measure"], first["industry"], first["ranges"], first["lead"], first["co"]) == ("1-1", 1, [["109/12", "110/4"]], ["科技部"], [])
+    assert first["lead_units"] == ["科技部(工程司)"]
+    assert (items["1-2/1.2.1"]["lead"], items["1-2/1.2.1"]["co"]) == (["經濟部"], ["科技部"])
+
+
+def test_export_refuses_a_broken_plan(plan_copy):
+    break_file(plan_copy, "plan/budget.yaml", "unit: 億元", "unit: [億元")
+    result = run("export", "--root", str(plan_copy))
+    assert result.exit_code == 2 and "sixcore check" in result.output
+
+
+def test_module_entry_point_help():
+    result = run("--help")
+    assert result.exit_code == 0 and "check" in result.output and "export" in result.output
