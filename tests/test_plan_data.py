@@ -158,7 +158,17 @@ def test_machine_readable_targets(real_plan):
     assert real_plan.kpi_by_id["6.7.2"].kpi.qualitative and target("6.7.2") is None
 
 
+def test_successors_answer_for_their_predecessors(real_plan):
+    registry = real_plan.agencies.model
+    assert registry.reporting_body("most") == registry.reporting_body("most-eng") == "nstc"  # 國科會 files for 科技部
+    assert registry.reporting_body("moea-idb") == registry.reporting_body("moea") == "moea"
+    assert registry.reporting_body("coa-afa") == registry.reporting_body("coa") == "moa"
+    assert registry.reporting_body("mohw-cdc") == "mohw"
+
+
 def test_sub_targets_are_kept_apart(real_plan):
+    assert real_plan.kpi_by_id["3.1.1"].kpi.yearly["110"][4] == "5. 上傳2,000例的基因定序、放射影像與病理影像資料檔及結構化電子病歷檔至國網中心"
+    assert [len(real_plan.kpi_by_id["3.1.1"].kpi.yearly[year]) for year in ("110", "111", "112", "113")] == [5, 5, 5, 5]
     yearly = real_plan.kpi_by_id["3.3.2"].kpi.yearly
     assert isinstance(yearly["111"], list) and len(yearly["111"]) == 3
     assert yearly["111"][2] == "3. 累計國際鏈結 2 件"

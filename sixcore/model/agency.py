@@ -22,3 +22,16 @@ class Agency(Model):
 
 class AgencyRegistry(Model):
     agencies: list[Agency]
+
+    def reporting_body(self, agency_id: str) -> str:
+        """The body that answers today for work the plan gave `agency_id`: follow successors (科技部 → 國科會,
+        工業局 → 產業發展署), then go up to the top body (產業發展署 → 經濟部). Status files are filed per body."""
+        by_id = {agency.id: agency for agency in self.agencies}
+        current, seen = agency_id, set()
+        while current in by_id and current not in seen:
+            seen.add(current)
+            agency = by_id[current]
+            current = agency.successor or agency.parent or current
+            if current == agency.id:
+                break
+        return current
