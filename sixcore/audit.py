@@ -4,17 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
+from sixcore.calendar import Quarter
 from sixcore.errors import SixcoreUserError
 from sixcore.load.loader import LoadedPlan, load_plan
-from sixcore.problem import Problem, sort_problems
-from sixcore.rules import run_plan_rules
+from sixcore.load.status import AuditContext, load_status, quarter_folders
+from sixcore.problem import Problem, Severity, sort_problems
+from sixcore.rules import run_rules
 
 
 @dataclass(frozen=True)
 class AuditResult:
-    plan: LoadedPlan
+    context: AuditContext
     problems: list[Problem]
+
+    @property
+    def plan(self) -> LoadedPlan:
+        return self.context.plan
 
 
 def find_root(start: Path) -> Path:
@@ -25,7 +32,31 @@ def find_root(start: Path) -> Path:
     raise SixcoreUserError("找不到 plan/ 資料夾；請在方案資料庫中執行，或以 --root 指定 / no plan/ folder here; run inside the plan repository or pass --root", path=start)
 
 
-def check_repo(root: Path) -> AuditResult:
-    """Load plan/ and run all plan rules."""
+def latest_quarter(root: Path) -> Quarter | None:
+    """The default as-of quarter: the latest quarter folder in status/ (none when nothing was filed)."""
+    folders = quarter_folders(root)
+    return folders[-1] if folders else None
+
+
+def load_context(root: Path, as_of: Quarter | None = None) -> tuple[AuditContext, list[Problem]]:
     plan = load_plan(root)
-    return AuditResult(plan, sort_problems([*plan.problems, *run_plan_rules(plan)]))
+    statuses, problems = load_status(root)
+    return AuditContext(plan, statuses, as_of if as_of is not None else latest_quarter(root)), [*plan.problems, *problems]
+
+
+def check_repo(root: Path, as_of: Quarter | None = None, files: Sequence[Path] = ()) -> AuditResult:
+    """Load plan/ and status/ and run all rules, judging as of `as_of` (default: latest status quarter).
+
+    With `files` (as pre-commit and CI pass them), only problems in those files are kept, plus any
+    error in plan/, without which the files cannot be judged.
+    """
+    context, problems = load_context(root, as_of)
+    problems = sort_problems([*problems, *run_rules(context)])
+    if files:
+        wanted = {(root / file).resolve() if not file.is_absolute() else file.resolve() for file in files}
+        plan_dir = (root / "plan").resolve()
+        problems = [
+            problem for problem in problems
+            if problem.path.resolve() in wanted or (problem.severity is Severity.ERROR and plan_dir in problem.path.resolve().parents)
+        ]
+    return AuditResult(context, problems)

@@ -77,9 +77,25 @@ def _use_color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
+def _quarter(text: Optional[str]) -> Any:
+    from sixcore.calendar import Quarter, RocDateError
+
+    if text is None:
+        return None
+    try:
+        return Quarter.parse(text)
+    except RocDateError as error:
+        raise SixcoreUserError(f"季別「{text}」無效，請寫成 113Q2 / invalid quarter {text!r}: {error.detail}") from None
+
+
+QuarterOption = Annotated[Optional[str], typer.Option("--quarter", help="基準季別，如 113Q2（預設：status/ 最新一季）/ as-of quarter")]
+
+
 @app.command()
 @handle_user_errors
 def check(
+    files: Annotated[Optional[list[Path]], typer.Argument(help="只檢查這些檔案（預設：plan/ 與 status/ 全部）/ only these files")] = None,
+    quarter: QuarterOption = None,
     root: RootOption = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="輸出格式 / output format")] = OutputFormat.auto,
     lang: LangOption = Lang.zh,
@@ -87,12 +103,15 @@ def check(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="也顯示資訊類訊息 / show info too")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="只顯示錯誤 / errors only")] = False,
 ) -> None:
-    """檢查方案與填報資料 / validate the plan (and status files); exit 0 ok, 1 problems, 2 could not run."""
+    """檢查方案與季度填報 / validate plan/ and status/; exit 0 ok, 1 problems, 2 could not run.
+
+    Judgments (逾期, 未填報) are made as of the last day of --quarter (default: the latest folder in status/).
+    """
     from sixcore.audit import check_repo
     from sixcore.problem import Severity, exit_code
     from sixcore.render.problems import FORMATTERS, format_markdown_summary, format_text, summary_line
 
-    result = check_repo(_root(root))
+    result = check_repo(_root(root), as_of=_quarter(quarter), files=files or ())
     problems = result.problems
     if quiet:
         problems = [problem for problem in problems if problem.severity is Severity.ERROR]
@@ -134,3 +153,41 @@ def export(
     from sixcore.export import export_plan
 
     typer.echo(json.dumps(export_plan(result.plan), ensure_ascii=False, indent=2))
+
+
+status_app = typer.Typer(help="季度填報檔 / quarterly status files.", no_args_is_help=True)
+app.add_typer(status_app, name="status")
+
+
+@status_app.command("new")
+@handle_user_errors
+def status_new(
+    quarter: Annotated[str, typer.Option("--quarter", help="填報季別，如 113Q3 / quarter to report")],
+    agency: Annotated[str, typer.Option("--agency", help="機關代碼，如 moea / agency id from plan/agencies.yaml")],
+    root: RootOption = None,
+) -> None:
+    """產生待填的季度填報檔（不覆蓋既有檔案）/ write a ready-to-fill status file (never overwrites)."""
+    from sixcore.audit import load_context
+    from sixcore.template import write_status_template
+
+    base = _root(root)
+    context, _ = load_context(base)
+    path = write_status_template(context, base, _quarter(quarter), agency)
+    typer.echo(f"已建立 {path}；填寫後請執行 sixcore check {path} / created {path}; fill it in, then run sixcore check {path}")
+
+
+class SchemaName(str, Enum):
+    status = "status"
+    plan = "plan"
+    kpis = "kpis"
+    agencies = "agencies"
+    budget = "budget"
+
+
+@app.command()
+@handle_user_errors
+def schema(name: Annotated[SchemaName, typer.Argument(help="哪一種檔案 / which kind of file")]) -> None:
+    """輸出 JSON Schema，供編輯器與 check-jsonschema 使用 / print the JSON Schema for editors and check-jsonschema."""
+    from sixcore.schema import render_schema
+
+    typer.echo(render_schema(name.value), nl=False)

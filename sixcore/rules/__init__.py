@@ -1,4 +1,7 @@
-"""The rule registry: one module per rule, each with CODE, NAME, DEFAULT_SEVERITY and check(plan)."""
+"""The rule registry: one module per rule, each with CODE, NAME, DEFAULT_SEVERITY and check().
+
+Plan rules check plan/ alone; status rules check status/ against the plan as of a quarter.
+"""
 
 from __future__ import annotations
 
@@ -6,26 +9,46 @@ from dataclasses import replace
 from types import ModuleType
 from typing import Iterator
 
-from sixcore.load.loader import LoadedPlan
+from sixcore.load.status import AuditContext
 from sixcore.problem import Problem, Severity
 from sixcore.rules import (
+    behind_without_reason,
     budget_sums,
+    completed_after_quarter,
+    completed_without_date,
     duplicate_id,
+    kpi_behind,
+    not_responsible,
+    overdue_work_item,
+    progress_decreased,
+    progress_range,
     schedule_outside_plan,
+    status_agency,
+    status_quarter,
     undated_work_item,
     unknown_agency,
     unknown_reference,
+    unknown_status_id,
+    unreported_work_item,
 )
 
 PLAN_RULES: dict[str, ModuleType] = {
     rule.CODE: rule
     for rule in (duplicate_id, unknown_agency, unknown_reference, schedule_outside_plan, undated_work_item, budget_sums)
 }
+STATUS_RULES: dict[str, ModuleType] = {
+    rule.CODE: rule
+    for rule in (
+        status_quarter, status_agency, unknown_status_id, not_responsible, progress_range, completed_without_date,
+        completed_after_quarter, behind_without_reason, overdue_work_item, unreported_work_item, progress_decreased, kpi_behind,
+    )
+}
 
 
-def run_plan_rules(plan: LoadedPlan) -> Iterator[Problem]:
-    """Every plan rule's findings, with the rule's code and severity."""
-    for code, rule in PLAN_RULES.items():
-        severity: Severity = rule.DEFAULT_SEVERITY
-        for finding in rule.check(plan):
-            yield replace(finding, code=code, severity=severity)
+def run_rules(ctx: AuditContext) -> Iterator[Problem]:
+    """Every rule's findings, with the rule's code and severity."""
+    for registry, subject in ((PLAN_RULES, ctx.plan), (STATUS_RULES, ctx)):
+        for code, rule in registry.items():
+            severity: Severity = rule.DEFAULT_SEVERITY
+            for finding in rule.check(subject):
+                yield replace(finding, code=code, severity=severity)

@@ -1,0 +1,99 @@
+"""Loading status/: every status/<quarter>/<agency>.yaml into a StatusFile, with problems for the rest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Iterator
+
+from sixcore.calendar import Quarter, RocDateError
+from sixcore.load.loader import Loaded, LoadedPlan, load_model
+from sixcore.model.plan import WorkItem
+from sixcore.model.status import StatusFile, WorkItemReport
+from sixcore.problem import Problem, Severity
+
+STATUS_DIR = Path("status")
+
+
+@dataclass(frozen=True)
+class FiledStatus:
+    """A loaded status file and the quarter and agency its path names."""
+
+    loaded: Loaded[StatusFile]
+    folder_quarter: Quarter | None
+    file_agency: str
+
+    @property
+    def model(self) -> StatusFile:
+        return self.loaded.model
+
+    @property
+    def quarter(self) -> Quarter:
+        return self.folder_quarter or self.model.quarter
+
+
+def quarter_folders(root: Path) -> list[Quarter]:
+    """The quarters that have a folder under status/, in order (folders not named like 113Q2 are skipped)."""
+    quarters = []
+    for folder in (root / STATUS_DIR).glob("*"):
+        if folder.is_dir():
+            try:
+                quarters.append(Quarter.parse(folder.name))
+            except RocDateError:
+                continue
+    return sorted(quarters)
+
+
+def load_status(root: Path) -> tuple[list[FiledStatus], list[Problem]]:
+    filed: list[FiledStatus] = []
+    problems: list[Problem] = []
+    for path in sorted((root / STATUS_DIR).glob("*/*.y*ml")):
+        try:
+            folder_quarter: Quarter | None = Quarter.parse(path.parent.name)
+        except RocDateError:
+            folder_quarter = None
+            problems.append(Problem(path, 1, 1, "SC201", Severity.ERROR, {"folder": path.parent.name, "quarter": "?"}))
+        loaded, found = load_model(path, StatusFile)
+        problems += found
+        if loaded is not None:
+            filed.append(FiledStatus(loaded, folder_quarter, path.stem))
+    return filed, problems
+
+
+@dataclass
+class AuditContext:
+    """What status rules judge: the plan, every status file, and the as-of quarter (judged at its last day)."""
+
+    plan: LoadedPlan
+    statuses: list[FiledStatus] = field(default_factory=list)
+    as_of: Quarter | None = None
+
+    def body(self, agency_id: str) -> str:
+        return self.plan.agencies.model.reporting_body(agency_id) if self.plan.agencies else agency_id
+
+    def lead_bodies(self, work_item: WorkItem) -> set[str]:
+        return {self.body(agency) for agency in work_item.lead}
+
+    def allowed_bodies(self, work_item: WorkItem) -> set[str]:
+        return {self.body(agency) for agency in [*work_item.lead, *work_item.co]}
+
+    def filed_in(self, quarter: Quarter) -> list[FiledStatus]:
+        return [status for status in self.statuses if status.quarter == quarter]
+
+    @cached_property
+    def bodies_filed(self) -> dict[Quarter, set[str]]:
+        filed: dict[Quarter, set[str]] = {}
+        for status in self.statuses:
+            filed.setdefault(status.quarter, set()).add(self.body(status.model.agency))
+        return filed
+
+    def reports_of(self, work_item_id: str) -> Iterator[tuple[FiledStatus, WorkItemReport]]:
+        """Every report of a work item, oldest quarter first."""
+        for status in sorted(self.statuses, key=lambda s: s.quarter):
+            report = status.model.work_items.get(work_item_id)
+            if report is not None:
+                yield status, report
+
+    def completed_by(self, work_item_id: str, quarter: Quarter) -> bool:
+        return any(report.state == "完成" for status, report in self.reports_of(work_item_id) if status.quarter <= quarter)

@@ -1,0 +1,30 @@
+"""not-responsible (SC204): an agency reports a work item it neither leads nor co-leads.
+
+Responsibility follows reorganisations: 國科會 (nstc) answers for work the plan gave 科技部 and its 司;
+經濟部 (moea) for its 局 and 處, whatever they are called today.
+
+PASS: nstc reporting 1-1/1.1.1 (lead 科技部工程司).  FAIL: moea reporting 1-1/1.1.1.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from sixcore.load.status import AuditContext
+from sixcore.problem import Problem, Severity
+
+CODE = "SC204"
+NAME = "not-responsible"
+DEFAULT_SEVERITY = Severity.ERROR
+
+
+def check(ctx: AuditContext) -> Iterator[Problem]:
+    for status in ctx.statuses:
+        body = ctx.body(status.model.agency)
+        for item_id in status.model.work_items:
+            placed = ctx.plan.work_item_by_id.get(item_id)
+            if placed is not None and body not in ctx.allowed_bodies(placed.work_item):
+                yield status.loaded.problem(
+                    ("work_items", item_id), prefer_key=True, item=item_id, agency=status.model.agency,
+                    responsible="、".join(sorted(ctx.allowed_bodies(placed.work_item))),
+                )

@@ -1,0 +1,122 @@
+"""`sixcore status new`: a ready-to-fill status file for one agency and quarter, written without overwriting."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from sixcore.calendar import Quarter
+from sixcore.errors import SixcoreUserError
+from sixcore.load.status import STATUS_DIR, AuditContext
+from sixcore.model.status import KpiReport, WorkItemReport
+from sixcore.standing import is_active, is_due
+
+HEADER = """\
+# yaml-language-server: $schema=../../schema/status.schema.json
+# 六大核心戰略產業推動方案 季度填報 — {quarter_zh}（{quarter}）— {agency_name}（{agency}）
+#
+# 填寫說明（每季 1、4、7、10 月填報上一季；依方案「伍、推動與管考機制」）：
+#   summary        辦理情形（本季整體說明）
+#   highlights     重要執行亮點（每點一行，以 - 開頭）
+#   next_quarter   下一季重點工作（每點一行，以 - 開頭）
+#   work_items     重點工作項目，以編號（如 1-2/2.1.1）列出：
+#     status         完成 / 進行中 / 落後 / 未開始 / 停辦
+#     planned        預定累計進度 %（0–100）
+#     actual         實際累計進度 %（0–100）
+#     completed      實際完成日期，如 113/6/28（「完成」時必填）
+#     done           本季辦理情形
+#     delay_reason   落後原因（「落後」時必填）
+#     countermeasure 因應對策（「落後」時必填）
+#     note           備註（進度較上季下降時請說明）
+#   kpis           KPI 當年度實際值（累計型 KPI 填累計值）
+# 已帶入上一季填報的數值，請逐項更新。填寫後執行：sixcore check {path}
+"""
+
+
+def _scalar(value: object) -> str:
+    if value is None:
+        return "null"
+    return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000).strip().removesuffix("...").strip()
+
+
+def _comment(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def render_status_template(ctx: AuditContext, quarter: Quarter, agency_id: str, path: Path) -> str:
+    """The text of the template: the agency's work items active in or overdue by the quarter, and its KPIs."""
+    registry = ctx.plan.agency_by_id
+    body = ctx.body(agency_id)
+    previous = {}
+    previous_kpis = {}
+    for status in ctx.filed_in(quarter.previous()):
+        if ctx.body(status.model.agency) == body:
+            previous.update(status.model.work_items)
+            previous_kpis.update(status.model.kpis)
+    lines = [HEADER.format(quarter=quarter, quarter_zh=quarter.label_zh, agency=agency_id, agency_name=registry[agency_id].name, path=path.as_posix())]
+    lines += [f"quarter: {quarter}", f"agency: {agency_id}",
+              "reported: null        # 填報日期（民國），如 113/10/8",
+              "contact: null         # 聯絡人（選填）",
+              "summary: null         # 辦理情形",
+              "highlights: []        # 重要執行亮點",
+              "next_quarter: []      # 下一季重點工作",
+              "work_items:"]
+    count = 0
+    for placed in ctx.plan.placed_work_items():
+        if body not in ctx.lead_bodies(placed.work_item) or ctx.completed_by(placed.id, quarter.previous()):
+            continue
+        if not (is_active(placed, quarter) or is_due(placed, quarter)):
+            continue
+        count += 1
+        schedule = "、".join(str(phase.span) for phase in placed.work_item.schedule)
+        report = previous.get(placed.id) or WorkItemReport(status="進行中" if placed.work_item.start and placed.work_item.start <= quarter.months.end else "未開始")
+        lines += [
+            f'  "{placed.id}":  # {_comment(placed.work_item.text)}（期程 {schedule}）',
+            f"    status: {report.state}",
+            f"    planned: {_scalar(report.planned)}",
+            f"    actual: {_scalar(report.actual)}",
+            f"    completed: {_scalar(str(report.completed) if report.completed else None)}",
+            "    done: null",
+            f"    delay_reason: {_scalar(report.delay_reason)}",
+            f"    countermeasure: {_scalar(report.countermeasure)}",
+        ]
+    if count == 0:
+        lines[-1] = "work_items: {}      # 本季無應填報的重點工作項目"
+    year = str(quarter.year)
+    kpi_lines = []
+    for placed in ctx.plan.placed_kpis():
+        owners = {ctx.body(agency) for agency in (placed.kpi.agencies or placed.strategy.agencies)}
+        if body not in owners:
+            continue
+        target = placed.kpi.yearly.get(year)  # type: ignore[call-overload]
+        target_text = _comment("；".join(target) if isinstance(target, list) else target or "-")
+        carried = previous_kpis.get(placed.id, KpiReport()) if quarter.number != 1 else KpiReport()
+        kpi_lines += [f'  "{placed.id}":  # {year} 年目標：{target_text}', f"    actual: {_scalar(carried.actual)}", "    note: null"]
+    lines += ["kpis:", *kpi_lines] if kpi_lines else ["kpis: {}"]
+    return "\n".join(lines) + "\n"
+
+
+def write_status_template(ctx: AuditContext, root: Path, quarter: Quarter, agency_id: str) -> Path:
+    """Write status/<quarter>/<agency>.yaml atomically; refuse to overwrite an existing file."""
+    if agency_id not in ctx.plan.agency_by_id:
+        raise SixcoreUserError(f"未知的機關代碼「{agency_id}」，請用 plan/agencies.yaml 中的代碼 / unknown agency id {agency_id!r}")
+    relative = STATUS_DIR / str(quarter) / f"{agency_id}.yaml"
+    target = root / relative
+    if target.exists():
+        raise SixcoreUserError("檔案已存在，未覆蓋；請直接編輯 / the file exists and was not overwritten; edit it instead", path=relative)
+    text = render_status_template(ctx, quarter, agency_id, relative)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{agency_id}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.link(temporary, target)  # fails if the file appeared meanwhile: never overwrite
+    except FileExistsError:
+        raise SixcoreUserError("檔案已存在，未覆蓋 / the file exists and was not overwritten", path=relative) from None
+    finally:
+        os.unlink(temporary)
+    return relative
