@@ -100,7 +100,7 @@ def test_no_plan_folder_is_exit_2_without_traceback(tmp_path):
 def test_internal_error_asks_for_a_bug_report(monkeypatch):
     import sixcore.audit
 
-    def explode(root):
+    def explode(root, **options):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(sixcore.audit, "check_repo", explode)
