@@ -1,0 +1,97 @@
+"""Status files through the command line: status new, schema, check with files and --quarter."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from typer.testing import CliRunner
+
+from sixcore.cli import app
+from sixcore.schema import SCHEMAS, render_schema
+from tests.conftest import REPO
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args), env={"NO_COLOR": "1"})
+
+
+def test_status_new_writes_a_valid_template_and_never_overwrites(mini):
+    result = run("status", "new", "--quarter", "111Q1", "--agency", "nstc", "--root", str(mini))
+    assert result.exit_code == 0, result.output
+    path = mini / "status" / "111Q1" / "nstc.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/status.schema.json\n")
+    data = yaml.safe_load(text)
+    assert (data["quarter"], data["agency"]) == ("111Q1", "nstc")
+    assert list(data["work_items"]) == ["1-1/1.1.1"]  # led by 科技部, now 國科會; 1.1.2 is moea's
+    assert list(data["kpis"]) == ["1.1.1"]
+    path.write_text(text.replace("summary: null", "summary: 已填寫"), encoding="utf-8")
+    again = run("status", "new", "--quarter", "111Q1", "--agency", "nstc", "--root", str(mini))
+    assert again.exit_code == 2 and "未覆蓋" in again.output
+    assert "summary: 已填寫" in path.read_text(encoding="utf-8")  # nothing lost
+    assert list(path.parent.glob(".*tmp")) == []  # nothing half-written left behind
+
+
+def test_status_new_carries_forward_last_quarter(mini):
+    run("status", "new", "--quarter", "111Q1", "--agency", "nstc", "--root", str(mini))
+    q1 = mini / "status" / "111Q1" / "nstc.yaml"
+    q1.write_text(q1.read_text(encoding="utf-8").replace("planned: null", "planned: 40").replace("actual: null", "actual: 35", 1), encoding="utf-8")
+    assert run("status", "new", "--quarter", "111Q2", "--agency", "nstc", "--root", str(mini)).exit_code == 0
+    item = yaml.safe_load((mini / "status" / "111Q2" / "nstc.yaml").read_text(encoding="utf-8"))["work_items"]["1-1/1.1.1"]
+    assert (item["planned"], item["actual"], item["done"]) == (40, 35, None)
+
+
+def test_status_new_rejects_unknown_agency_and_bad_quarter(mini):
+    assert run("status", "new", "--quarter", "111Q1", "--agency", "mots", "--root", str(mini)).exit_code == 2
+    result = run("status", "new", "--quarter", "111Q5", "--agency", "nstc", "--root", str(mini))
+    assert result.exit_code == 2 and "111Q5" in result.output and "Traceback" not in result.output
+    assert not (mini / "status").exists()
+
+
+def test_template_validates_with_check_jsonschema(tmp_path):
+    """A real third-party client accepts a generated template against the committed schema."""
+    root = tmp_path
+    for folder in ("plan", "schema"):
+        subprocess.run(["cp", "-r", str(REPO / folder), str(root / folder)], check=True)
+    assert run("status", "new", "--quarter", "113Q2", "--agency", "moea", "--root", str(root)).exit_code == 0
+    template = root / "status" / "113Q2" / "moea.yaml"
+    checker = Path(sys.executable).with_name("check-jsonschema")
+    result = subprocess.run([str(checker), "--schemafile", str(root / "schema" / "status.schema.json"), str(template)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    template.write_text(template.read_text(encoding="utf-8").replace("status: 進行中", "status: 進行", 1), encoding="utf-8")
+    result = subprocess.run([str(checker), "--schemafile", str(root / "schema" / "status.schema.json"), str(template)], capture_output=True, text=True)
+    assert result.returncode == 1  # and the schema does reject what sixcore rejects
+
+
+def test_committed_schemas_are_current():
+    for name in SCHEMAS:
+        assert (REPO / "schema" / f"{name}.schema.json").read_text(encoding="utf-8") == render_schema(name), f"run: sixcore schema {name} > schema/{name}.schema.json"
+        assert json.loads(run("schema", name).stdout)["title"]
+
+
+def test_check_given_files_reports_only_those(mini):
+    good = mini / "status" / "111Q1" / "nstc.yaml"
+    bad = mini / "status" / "111Q1" / "moea.yaml"
+    good.parent.mkdir(parents=True)
+    good.write_text('quarter: 111Q1\nagency: nstc\nwork_items:\n  "1-1/1.1.1": {status: 進行中}\n', encoding="utf-8")
+    bad.write_text("quarter: 111Q1\nagency: moea\nwork_items:\n  \"1-1/1.1.2\": {status: 落後}\n", encoding="utf-8")
+    assert run("check", str(good), "--root", str(mini)).exit_code == 0
+    result = run("check", str(bad), "--root", str(mini), "--format", "parsable")
+    assert result.exit_code == 1 and "SC208" in result.output and "nstc.yaml" not in result.output
+
+
+def test_check_quarter_option(mini):
+    result = run("check", "--root", str(mini), "--quarter", "112Q1", "--format", "json")
+    codes = {p["code"] for p in json.loads(result.stdout)}
+    assert result.exit_code == 0 and "SC301" in codes  # 1-1/1.1.1 (to 111/12) is overdue as of 112Q1
+    assert run("check", "--root", str(mini), "--quarter", "112Q7").exit_code == 2
+
+
+def test_shipped_status_folder_holds_no_data():
+    assert [p.name for p in (REPO / "status").rglob("*") if p.is_file()] == ["README.md"]
