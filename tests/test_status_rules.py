@@ -185,3 +185,19 @@ def test_schema_errors_in_a_status_file(mini):
     """)
     assert problems(mini, severity=Severity.ERROR) == [
         ("status/111Q1/nstc.yaml", 4, 25, "SC010"), ("status/111Q1/nstc.yaml", 4, 37, "SC010"), ("status/111Q1/nstc.yaml", 5, 11, "SC103")]
+
+
+def test_every_problem_in_one_run_even_with_a_schema_error(mini):
+    file_status(mini, "111Q1", "nstc", """
+        reported: 111/4/31
+        work_items:
+          "1-1/1.1.1": {status: 落後}
+          "1-1/1.1.9": {status: 進行中}
+          "1-1/1.1.2": {status: 進行中, actual: many}
+    """)
+    assert problems(mini, severity=Severity.ERROR) == [
+        ("status/111Q1/nstc.yaml", 3, 11, "SC103"),
+        ("status/111Q1/nstc.yaml", 5, 25, "SC208"),
+        ("status/111Q1/nstc.yaml", 6, 3, "SC203"),
+        ("status/111Q1/nstc.yaml", 7, 38, "SC010"),
+    ]

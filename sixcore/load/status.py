@@ -8,7 +8,10 @@ from pathlib import Path
 from typing import Iterator
 
 from sixcore.calendar import Quarter, RocDateError
-from sixcore.load.loader import Loaded, LoadedPlan, load_model
+from pydantic import ValidationError
+
+from sixcore.load.loader import Loaded, LoadedPlan, problems_from_validation
+from sixcore.load.marked import load_marked
 from sixcore.model.plan import WorkItem
 from sixcore.model.status import StatusFile, WorkItemReport
 from sixcore.problem import Problem, Severity
@@ -54,11 +57,44 @@ def load_status(root: Path) -> tuple[list[FiledStatus], list[Problem]]:
         except RocDateError:
             folder_quarter = None
             problems.append(Problem(path, 1, 1, "SC201", Severity.ERROR, {"folder": path.parent.name, "quarter": "?"}))
-        loaded, found = load_model(path, StatusFile)
+        loaded, found = _load_status_file(path)
         problems += found
         if loaded is not None:
             filed.append(FiledStatus(loaded, folder_quarter, path.stem))
     return filed, problems
+
+
+def _load_status_file(path: Path) -> tuple[Loaded[StatusFile] | None, list[Problem]]:
+    """Validate a status file; on schema errors, report them and judge the rest of the file anyway.
+
+    An agency should see every problem in one run, so an invalid entry (one work item, one KPI, one
+    optional field) is set aside and the remainder is validated again for the other rules.
+    """
+    document, problems = load_marked(path)
+    if document is None:
+        return None, problems
+    try:
+        return Loaded(document, StatusFile.model_validate(document.data)), problems
+    except ValidationError as error:
+        problems += problems_from_validation(error, document)
+        remainder = _without_invalid_entries(document.data, error)
+    try:
+        return Loaded(document, StatusFile.model_validate(remainder)), problems
+    except ValidationError:
+        return None, problems  # required fields themselves are wrong: nothing left to judge
+
+
+def _without_invalid_entries(data: object, error: ValidationError) -> object:
+    if not isinstance(data, dict):
+        return data
+    pruned = {key: (dict(value) if isinstance(value, dict) else value) for key, value in data.items()}
+    for detail in error.errors():
+        location = detail["loc"]
+        if len(location) >= 2 and location[0] in ("work_items", "kpis") and isinstance(pruned.get(location[0]), dict):
+            pruned[location[0]].pop(location[1], None)
+        elif location and location[0] not in ("quarter", "agency"):
+            pruned.pop(location[0], None)
+    return pruned
 
 
 @dataclass

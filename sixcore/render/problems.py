@@ -31,7 +31,10 @@ def summary_line(problems: Sequence[Problem], lang: Lang) -> str:
     counts = Counter(problem.severity for problem in problems)
     if lang is Lang.zh:
         return f"錯誤 {counts[Severity.ERROR]} 項、警告 {counts[Severity.WARNING]} 項、資訊 {counts[Severity.INFO]} 項"
-    return f"{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} info"
+    def count(n: int, word: str) -> str:
+        return f"{n} {word}" + ("s" if n != 1 and word != "info" else "")
+
+    return f"{count(counts[Severity.ERROR], 'error')}, {count(counts[Severity.WARNING], 'warning')}, {count(counts[Severity.INFO], 'info')}"
 
 
 def format_text(problems: Sequence[Problem], lang: Lang = Lang.zh, color: bool = False, verbose: bool = False, width: int = 100) -> str:
