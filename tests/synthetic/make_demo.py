@@ -1,0 +1,367 @@
+"""Write a SYNTHETIC demo status set (110Q1 … 113Q4) next to a copy of the repository's plan/.
+
+    python tests/synthetic/make_demo.py OUTDIR
+
+creates OUTDIR/plan (a copy of plan/) and OUTDIR/status/<quarter>/<agency>.yaml. Nothing in the
+status files is a real report: every status, figure, date and sentence is invented, deterministically
+(no randomness), so that `sixcore check` and the tests have something realistic-looking to judge.
+
+Who files (agency ids from plan/agencies.yaml):
+  moea   經濟部     every quarter; in 110Q3 its 工業局 (moea-idb) files the 工業局 items separately
+  most   科技部     110Q1 … 111Q2, then nstc 國科會 from 111Q3 (科技部 became 國科會 on 111/7/27)
+  mohw   衛福部     every quarter except 112Q3 (it files nothing then); English status words from 113Q1
+  moea-idb 工業局   110Q3 only: the items 工業局 leads, filed by the unit (it counts for moea)
+
+Each dated work item of industries 1, 2, 3 and 6 (INDUSTRIES; the others are left out to keep the set
+small, and are never reported) led by one of these bodies is reported by one of them only (the first
+of its leads that files here; e.g. 3-1/1.1.1, led by 衛福部 and 科技部生科司, by mohw alone) and follows
+a scenario chosen by its position among that body's items (a cycle of ten):
+  0-3 on-time     reported every quarter with rising progress; 完成 in the quarter of its last month
+  4   early       完成 one quarter before the quarter of its last month
+  5   late        落後 (with 落後原因 and 因應對策) from two thirds of the way; 完成 two quarters late
+  6   stalled     落後 from two thirds of the way and never 完成 (overdue once its schedule ends)
+  7   unmarked    progress reaches 100 % but nobody sets 完成 (overdue once its schedule ends)
+  8   gappy       like on-time, but left out of some quarters' files (unreported there)
+  9   silent      never reported by its lead (unreported while active, overdue once ended)
+moea also reports, as 協辦 (co agency), a few items other bodies lead; one of them, which its lead
+never reports, moea marks 完成, so it is not overdue although its lead stayed silent.
+Items led only by bodies that file nothing here (ncc, moda, moa …) are never reported.
+KPI actual values rise over each year; some Q4 values fall short of the yearly target on purpose.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+MARKER = ".sixcore-synthetic-demo"
+
+FIRST, LAST = "110Q1", "113Q4"
+BODIES = ("moea", "nstc", "mohw")  # the reporting bodies that file in the demo
+SCENARIOS = ("on-time", "on-time", "on-time", "on-time", "early", "late", "stalled", "unmarked", "gappy", "silent")
+ENGLISH = {"完成": "done", "進行中": "on-track", "落後": "behind", "未開始": "not-started", "停辦": "suspended"}
+KPIS_PER_BODY = 6
+# The demo's agencies report on these industries' work items only (to keep the set, and the tests, small);
+# their items in the other industries are never reported, like the "silent" ones.
+INDUSTRIES = (1, 2, 3, 6)
+
+HEADER = """\
+# SYNTHETIC demo/test data — NOT a real agency report. Invented by tests/synthetic/make_demo.py.
+# 虛構之示範／測試資料，並非機關實際填報；所有狀態、數值、日期與文字皆為程式產生。
+# Regenerate: python tests/synthetic/make_demo.py OUTDIR
+"""
+
+DELAY_REASONS = (
+    "（虛構）廠商交貨延遲，影響設備建置期程",
+    "（虛構）招標流標二次，重新辦理採購",
+    "（虛構）合作單位人力調整，審查作業延後",
+    "（虛構）法規修正草案尚在預告，配套措施順延",
+)
+COUNTERMEASURES = (
+    "（虛構）每月召開進度檢討會議，督促廠商趕工",
+    "（虛構）調整招標規格並縮短公告期間",
+    "（虛構）增派人力並採平行作業",
+    "（虛構）先行辦理可獨立執行之項目",
+)
+
+
+def _quarters():
+    from sixcore.calendar import Quarter
+
+    quarter, last = Quarter.parse(FIRST), Quarter.parse(LAST)
+    result = [quarter]
+    while result[-1] < last:
+        result.append(result[-1].next())
+    return result
+
+
+def filer(body: str, quarter) -> str | None:
+    """The agency id that files for `body` in `quarter` (None: nothing filed)."""
+    from sixcore.calendar import Quarter
+
+    if body == "nstc":
+        return "most" if quarter < Quarter.parse("111Q3") else "nstc"
+    if body == "mohw" and quarter == Quarter.parse("112Q3"):
+        return None
+    return body
+
+
+def _number(value: float) -> float | int:
+    value = round(value, 1)
+    return int(value) if value == int(value) else value
+
+
+def _day(month, day: int) -> str:
+    from sixcore.calendar import last_day_of_month
+
+    return f"{month.year}/{month.month}/{min(day, last_day_of_month(month.year, month.month))}"
+
+
+def _middle_month(quarter):
+    return quarter.months.start.shift(1)
+
+
+@dataclass
+class Plan:
+    """What the generator needs to know about one work item."""
+
+    id: str
+    text: str
+    start: object  # RocMonth
+    end: object  # RocMonth
+    lead_ids: list[str]
+    spans: list[object]  # MonthRange
+    scenario: str = ""
+    index: int = 0
+    entries: dict = field(default_factory=dict)  # quarter -> report dict
+
+
+def _progress(item: Plan, quarter) -> int:
+    total = item.end.index - item.start.index + 1
+    elapsed = min(quarter.months.end.index, item.end.index) - item.start.index + 1
+    return max(0, min(100, round(100 * elapsed / total)))
+
+
+def _plan_items(plan, body_of):
+    """Dated work items whose lead includes a demo body, grouped by their primary body, in plan order."""
+    grouped: dict[str, list[Plan]] = {body: [] for body in BODIES}
+    for placed in plan.placed_work_items():
+        work_item = placed.work_item
+        if not work_item.schedule or placed.industry.industry not in INDUSTRIES:
+            continue
+        leads = [body_of(agency) for agency in work_item.lead]
+        primary = next((body for body in leads if body in BODIES), None)
+        if primary is None:
+            continue
+        item = Plan(placed.id, work_item.text, work_item.start, work_item.end, list(work_item.lead),
+                    [phase.span for phase in work_item.schedule])
+        item.index = len(grouped[primary])
+        item.scenario = SCENARIOS[item.index % len(SCENARIOS)]
+        grouped[primary].append(item)
+    return grouped
+
+
+def _schedule_item(item: Plan, body: str, quarters) -> None:
+    """Fill item.entries: the report dict for every quarter the primary body reports it."""
+    first_q, last_q = quarters[0], quarters[-1]
+    filed = [quarter for quarter in quarters if filer(body, quarter) is not None]
+    start_q, end_q = item.start.quarter, item.end.quarter
+    begin = max(start_q, first_q)
+    if item.scenario == "silent" or begin > last_q:
+        return
+
+    def first_filed_from(quarter):
+        return next((q for q in filed if q >= quarter), None)
+
+    target = None  # the quarter the item is marked 完成 in
+    if item.scenario in ("on-time", "gappy"):
+        target = first_filed_from(max(end_q, begin))
+    elif item.scenario == "early":
+        early = end_q.previous()
+        target = first_filed_from(early if early >= begin else max(end_q, begin))
+    elif item.scenario == "late":
+        target = first_filed_from(max(end_q.next().next(), begin))
+    behind_from = None
+    if item.scenario in ("late", "stalled"):
+        span = [q for q in quarters if begin <= q <= max(end_q, begin)]
+        behind_from = span[(2 * len(span)) // 3] if span else begin
+
+    previous_actual = 0.0
+    behind_count = 0
+    for position, quarter in enumerate(q for q in filed if q >= begin):
+        if target is not None and quarter > target:
+            break
+        if item.scenario == "gappy" and quarter != target and position > 0 and (quarter.year * 4 + quarter.number + item.index) % 3 == 0:
+            continue
+        planned = _progress(item, quarter)
+        entry: dict = {}
+        if quarter == target:
+            month = item.end if quarter == end_q else _middle_month(quarter)
+            day = 20 if quarter == end_q else 15
+            entry = {"status": "完成", "planned": planned, "actual": 100, "completed": _day(month, day),
+                     "done": "（虛構）已完成本項工作並辦理結案"}
+        elif behind_from is not None and quarter >= behind_from:
+            behind_count += 1
+            actual = max(previous_actual, min(planned - 15 - 5 * behind_count, 95))
+            reason = DELAY_REASONS[(item.index + behind_count) % len(DELAY_REASONS)]
+            entry = {"status": "落後", "planned": planned, "actual": _number(actual),
+                     "done": f"（虛構）持續辦理中，累計進度 {_number(actual)}%",
+                     "delay_reason": reason, "countermeasure": COUNTERMEASURES[(item.index + behind_count) % len(COUNTERMEASURES)]}
+            previous_actual = actual
+        else:
+            actual = max(previous_actual, min(100, planned + (5 if item.scenario == "early" else 0)))
+            entry = {"status": "進行中", "planned": planned, "actual": _number(actual)}
+            if quarter.number == 4:  # keep the files small: a sentence once a year for items on track
+                entry["done"] = f"（虛構）依期程辦理，累計進度 {_number(actual)}%"
+            previous_actual = actual
+        item.entries[quarter] = entry
+
+
+def _co_items(plan, body_of, grouped) -> list[tuple[Plan, bool]]:
+    """Items moea reports as co agency: (item, marks 完成). Two its lead never reports, two others."""
+    primary = {item.id: item for items in grouped.values() for item in items}
+    silent, other = [], []
+    for placed in plan.placed_work_items():
+        item = primary.get(placed.id)
+        if item is None or item in grouped["moea"]:
+            continue
+        co = {body_of(agency) for agency in placed.work_item.co}
+        if "moea" not in co or "moea" in {body_of(agency) for agency in placed.work_item.lead}:
+            continue
+        (silent if item.scenario == "silent" else other).append(item)
+    chosen = [(item, False) for item in other[:2]]
+    completing = next((item for item in silent if item.end.quarter <= _quarters()[-1]), None)
+    if completing is not None:
+        chosen.append((completing, True))
+    chosen += [(item, False) for item in silent if item is not completing][:1]
+    return chosen
+
+
+def _kpi_values(plan, body_of) -> dict[str, list[tuple[str, object]]]:
+    """Per body, up to KPIS_PER_BODY KPIs (id, Kpi) that have a numeric target."""
+    chosen: dict[str, list] = {body: [] for body in BODIES}
+    for placed in plan.placed_kpis():
+        if placed.kpi.target is None:
+            continue
+        owners = {body_of(agency) for agency in (placed.kpi.agencies or placed.strategy.agencies)}
+        for body in BODIES:
+            if body in owners and len(chosen[body]) < KPIS_PER_BODY:
+                chosen[body].append((placed.id, placed.kpi))
+    return chosen
+
+
+def _kpi_actual(kpi, position: int, quarter) -> float:
+    from sixcore.rules.kpi_behind import yearly_figure
+
+    year = str(quarter.year)
+    figure = yearly_figure(kpi, year)
+    if figure is None:
+        return _number((position + 1) * quarter.number)
+    previous = yearly_figure(kpi, str(quarter.year - 1)) if kpi.target.cumulative else None
+    base = previous if previous is not None and previous <= figure else 0.0
+    reached = figure if (position + quarter.year) % 3 else base + (figure - base) * 0.8  # every third KPI-year falls short
+    return _number(base + (reached - base) * quarter.number / 4)
+
+
+def _dump(data: dict) -> str:
+    # libyaml's dumper when present (same text as the pure-Python one, several times faster)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
+
+
+def make_demo(outdir: Path) -> Path:
+    """Write the demo set into `outdir` (created; a previous demo there is replaced) and return it."""
+    from sixcore.load.loader import load_plan
+
+    outdir = Path(outdir)
+    if outdir.exists() and any(outdir.iterdir()) and not (outdir / MARKER).exists():
+        raise SystemExit(f"{outdir} is not empty and holds no earlier demo ({MARKER}); refusing to write there")
+    for folder in ("plan", "status"):
+        if (outdir / folder).exists():
+            shutil.rmtree(outdir / folder)
+    outdir.mkdir(parents=True, exist_ok=True)
+    (outdir / MARKER).write_text("SYNTHETIC demo/test data written by tests/synthetic/make_demo.py\n", encoding="utf-8")
+    shutil.copytree(REPO / "plan", outdir / "plan")
+
+    plan = load_plan(outdir)
+    if plan.agencies is None:
+        raise SystemExit("plan/agencies.yaml did not load")
+    registry = plan.agencies.model
+    names = plan.agency_by_id
+    body_of = registry.reporting_body
+    quarters = _quarters()
+    from sixcore.calendar import Quarter
+
+    english_from = Quarter.parse("113Q1")
+    grouped = _plan_items(plan, body_of)
+    for body, items in grouped.items():
+        for item in items:
+            _schedule_item(item, body, quarters)
+    co_reports = _co_items(plan, body_of, grouped)
+    kpis = _kpi_values(plan, body_of)
+    unit_file = ("moea-idb", Quarter.parse("110Q3"))  # 工業局 files its own items this quarter
+
+    for quarter in quarters:
+        files: dict[str, dict] = {}
+        for body in BODIES:
+            agency = filer(body, quarter)
+            if agency is None:
+                continue
+            english = body == "mohw" and quarter >= english_from
+
+            def words(word: str) -> str:
+                return ENGLISH[word] if english else word
+
+            work_items: dict[str, dict] = {}
+            unit_items: dict[str, dict] = {}
+            for item in grouped[body]:
+                entry = item.entries.get(quarter)
+                if entry is None:
+                    continue
+                entry = {**entry, "status": words(entry["status"])}
+                if body == "moea" and quarter == unit_file[1] and unit_file[0] in item.lead_ids:
+                    unit_items[item.id] = entry
+                else:
+                    work_items[item.id] = entry
+            if body == "moea":
+                for item, completes in co_reports:
+                    active = any(span.overlaps(quarter.months) for span in item.spans)
+                    done_before = completes and quarter > item.end.quarter
+                    if not active or done_before:
+                        continue
+                    if completes and quarter == item.end.quarter:
+                        work_items[item.id] = {"status": "完成", "completed": _day(item.end, 20), "done": "（虛構）協辦部分已完成並函報主辦機關"}
+                    else:
+                        work_items[item.id] = {"status": "進行中", "done": "（虛構）協辦：配合主辦機關辦理"}
+            year_kpis = {
+                kpi_id: {"actual": _kpi_actual(kpi, position, quarter), "note": "（虛構）累計值" if kpi.target.cumulative else None}
+                for position, (kpi_id, kpi) in enumerate(kpis[body])
+            }
+            for kpi_id in year_kpis:
+                if year_kpis[kpi_id]["note"] is None:
+                    del year_kpis[kpi_id]["note"]
+            files[agency] = _status(agency, quarter, names[agency].short, work_items, year_kpis)
+            if unit_items:
+                files[unit_file[0]] = _status(unit_file[0], quarter, names[unit_file[0]].short, unit_items, {})
+        folder = outdir / "status" / str(quarter)
+        folder.mkdir(parents=True, exist_ok=True)
+        for agency, data in sorted(files.items()):
+            (folder / f"{agency}.yaml").write_text(HEADER + "\n" + _dump(data), encoding="utf-8")
+    return outdir
+
+
+def _status(agency: str, quarter, short: str, work_items: dict, kpis: dict) -> dict:
+    states = [entry["status"] for entry in work_items.values()]
+    done = sum(state in ("完成", "done") for state in states)
+    behind = sum(state in ("落後", "behind") for state in states)
+    report_month = quarter.next().months.start
+    return {
+        "quarter": str(quarter),
+        "agency": agency,
+        "reported": f"{report_month.year}/{report_month.month}/10",
+        "contact": "示範聯絡人（虛構）",
+        "summary": f"（虛構示範資料，非真實填報）{short}{quarter.label_zh}：填報重點工作 {len(work_items)} 項，完成 {done} 項、落後 {behind} 項。",
+        "highlights": [f"（虛構）{short}本季亮點一", f"（虛構）{short}本季亮點二"],
+        "next_quarter": [f"（虛構）{short}下一季持續推動各項工作"],
+        "work_items": work_items,
+        "kpis": kpis,
+    }
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print("usage: python tests/synthetic/make_demo.py OUTDIR", file=sys.stderr)
+        return 2
+    root = make_demo(Path(argv[0]))
+    count = len(list((root / "status").glob("*/*.yaml")))
+    print(f"wrote {count} SYNTHETIC status files under {root / 'status'} (plan copied to {root / 'plan'})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
