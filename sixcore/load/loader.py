@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Generic, Iterator, TypeVar
+from typing import Any, Callable, Generic, Iterator, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -134,26 +134,36 @@ def problems_from_validation(error: ValidationError, document: MarkedDocument, p
     return problems
 
 
-def load_model(path: Path, model: type[M]) -> tuple[Loaded[M] | None, list[Problem]]:
-    """Load one YAML file as `model`; any failure becomes Problems and no model."""
+def load_model(
+    path: Path,
+    model: type[M] | Callable[[Any], type[M]],
+    salvage: Callable[[Any, ValidationError], Any] | None = None,
+) -> tuple[Loaded[M] | None, list[Problem]]:
+    """Load one YAML file as `model` (or the model `model(data)` picks); failures become Problems.
+
+    With `salvage`, a file with schema errors is validated once more without the entries that failed,
+    so the other rules can still judge the rest of it.
+    """
     document, problems = load_marked(path)
     if document is None:
         return None, problems
-    try:
-        return Loaded(document, model.model_validate(document.data)), problems
-    except ValidationError as error:
-        return None, problems + problems_from_validation(error, document)
-
-
-def _load_kpi_file(path: Path) -> tuple[Loaded[Any] | None, list[Problem]]:
-    document, problems = load_marked(path)
-    if document is None:
-        return None, problems
-    kind: type[BaseModel] = KpiTableSet if isinstance(document.data, dict) and "tables" in document.data else KpiTable
+    kind = model if isinstance(model, type) else model(document.data)
     try:
         return Loaded(document, kind.model_validate(document.data)), problems
     except ValidationError as error:
-        return None, problems + problems_from_validation(error, document)
+        problems = problems + problems_from_validation(error, document)
+        if salvage is None:
+            return None, problems
+        remainder = salvage(document.data, error)
+    try:
+        return Loaded(document, kind.model_validate(remainder)), problems
+    except ValidationError:
+        return None, problems  # required fields themselves are wrong: nothing left to judge
+
+
+def _kpi_file_kind(data: Any) -> type[BaseModel]:
+    """Industry 4 has two KPI tables in one file, under `tables:`."""
+    return KpiTableSet if isinstance(data, dict) and "tables" in data else KpiTable
 
 
 def load_plan(root: Path) -> LoadedPlan:
@@ -176,7 +186,7 @@ def load_plan(root: Path) -> LoadedPlan:
         if loaded:
             plan.industries.append(loaded)
     for path in sorted((root / KPIS_DIR).glob("*.yaml")):
-        kpi_file, problems = _load_kpi_file(path)
+        kpi_file, problems = load_model(path, _kpi_file_kind)
         plan.problems += problems
         if kpi_file:
             plan.kpi_files.append(kpi_file)

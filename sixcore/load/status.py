@@ -10,8 +10,7 @@ from typing import Iterator
 from sixcore.calendar import Quarter, RocDateError
 from pydantic import ValidationError
 
-from sixcore.load.loader import Loaded, LoadedPlan, problems_from_validation
-from sixcore.load.marked import load_marked
+from sixcore.load.loader import Loaded, LoadedPlan, load_model
 from sixcore.model.plan import WorkItem
 from sixcore.model.status import StatusFile, WorkItemReport
 from sixcore.problem import Problem, Severity
@@ -57,34 +56,16 @@ def load_status(root: Path) -> tuple[list[FiledStatus], list[Problem]]:
         except RocDateError:
             folder_quarter = None
             problems.append(Problem(path, 1, 1, "SC201", Severity.ERROR, {"folder": path.parent.name, "quarter": "?"}))
-        loaded, found = _load_status_file(path)
+        # an agency should see every problem in one run: judge what is valid even after a schema error
+        loaded, found = load_model(path, StatusFile, salvage=_without_invalid_entries)
         problems += found
         if loaded is not None:
             filed.append(FiledStatus(loaded, folder_quarter, path.stem))
     return filed, problems
 
 
-def _load_status_file(path: Path) -> tuple[Loaded[StatusFile] | None, list[Problem]]:
-    """Validate a status file; on schema errors, report them and judge the rest of the file anyway.
-
-    An agency should see every problem in one run, so an invalid entry (one work item, one KPI, one
-    optional field) is set aside and the remainder is validated again for the other rules.
-    """
-    document, problems = load_marked(path)
-    if document is None:
-        return None, problems
-    try:
-        return Loaded(document, StatusFile.model_validate(document.data)), problems
-    except ValidationError as error:
-        problems += problems_from_validation(error, document)
-        remainder = _without_invalid_entries(document.data, error)
-    try:
-        return Loaded(document, StatusFile.model_validate(remainder)), problems
-    except ValidationError:
-        return None, problems  # required fields themselves are wrong: nothing left to judge
-
-
 def _without_invalid_entries(data: object, error: ValidationError) -> object:
+    """The file's data without the work items, KPIs and optional fields that failed validation."""
     if not isinstance(data, dict):
         return data
     pruned = {key: (dict(value) if isinstance(value, dict) else value) for key, value in data.items()}
