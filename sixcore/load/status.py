@@ -7,9 +7,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
-from sixcore.calendar import Quarter, RocDateError
 from pydantic import ValidationError
 
+from sixcore.calendar import Quarter, RocDateError
 from sixcore.load.loader import Loaded, LoadedPlan, load_model
 from sixcore.model.plan import WorkItem
 from sixcore.model.status import StatusFile, WorkItemReport

@@ -294,7 +294,7 @@ def make_demo(outdir: Path) -> Path:
                 continue
             english = body == "mohw" and quarter >= english_from
 
-            def words(word: str) -> str:
+            def words(word: str, english: bool = english) -> str:
                 return ENGLISH[word] if english else word
 
             work_items: dict[str, dict] = {}
