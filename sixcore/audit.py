@@ -47,13 +47,17 @@ def load_context(root: Path, as_of: Quarter | None = None) -> tuple[AuditContext
 def check_repo(root: Path, as_of: Quarter | None = None, files: Sequence[Path] = ()) -> AuditResult:
     """Load plan/ and status/ and run all rules, judging as of `as_of` (default: latest status quarter).
 
-    With `files` (as pre-commit and CI pass them), only problems in those files are kept, plus any
-    error in plan/, without which the files cannot be judged.
+    With `files` (as pre-commit and CI pass them, relative to the working directory), only problems in
+    those files are kept, plus any error in plan/, without which the files cannot be judged.
     """
+    missing = [str(file) for file in files if not file.is_file()]
+    if missing:
+        raise SixcoreUserError(f"找不到檔案 / no such file: {', '.join(missing)}")
     context, problems = load_context(root, as_of)
     problems = sort_problems([*problems, *run_rules(context)])
     if files:
-        wanted = {(root / file).resolve() if not file.is_absolute() else file.resolve() for file in files}
+        # file names are as the user typed them, relative to where sixcore runs, not to the root
+        wanted = {file.resolve() for file in files}
         plan_dir = (root / "plan").resolve()
         problems = [
             problem for problem in problems

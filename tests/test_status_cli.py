@@ -95,3 +95,17 @@ def test_check_quarter_option(mini):
 
 def test_shipped_status_folder_holds_no_data():
     assert [p.name for p in (REPO / "status").rglob("*") if p.is_file()] == ["README.md"]
+
+
+def test_check_files_named_from_a_subfolder(mini, monkeypatch):
+    bad = mini / "status" / "111Q1" / "moea.yaml"
+    bad.parent.mkdir(parents=True)
+    bad.write_text("quarter: 111Q1\nagency: moea\nwork_items:\n  \"1-1/1.1.2\": {status: 落後}\n", encoding="utf-8")
+    monkeypatch.chdir(bad.parent)  # the root is found upwards; the file name is relative to here
+    result = run("check", "moea.yaml", "--format", "parsable")
+    assert result.exit_code == 1 and "SC208" in result.output
+
+
+def test_check_a_file_that_does_not_exist(mini):
+    result = run("check", str(mini / "status" / "111Q1" / "nope.yaml"), "--root", str(mini))
+    assert result.exit_code == 2 and "nope.yaml" in result.output and "Traceback" not in result.output
