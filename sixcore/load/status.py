@@ -99,18 +99,16 @@ class AuditContext:
         return [status for status in self.statuses if status.quarter == quarter]
 
     @cached_property
-    def bodies_filed(self) -> dict[Quarter, set[str]]:
-        filed: dict[Quarter, set[str]] = {}
-        for status in self.statuses:
-            filed.setdefault(status.quarter, set()).add(self.body(status.model.agency))
-        return filed
+    def _reports_by_item(self) -> dict[str, list[tuple[FiledStatus, WorkItemReport]]]:
+        reports: dict[str, list[tuple[FiledStatus, WorkItemReport]]] = {}
+        for status in sorted(self.statuses, key=lambda s: s.quarter):
+            for item_id, report in status.model.work_items.items():
+                reports.setdefault(item_id, []).append((status, report))
+        return reports
 
     def reports_of(self, work_item_id: str) -> Iterator[tuple[FiledStatus, WorkItemReport]]:
         """Every report of a work item, oldest quarter first."""
-        for status in sorted(self.statuses, key=lambda s: s.quarter):
-            report = status.model.work_items.get(work_item_id)
-            if report is not None:
-                yield status, report
+        yield from self._reports_by_item.get(work_item_id, [])
 
     def completed_by(self, work_item_id: str, quarter: Quarter) -> bool:
         return any(report.state == "完成" for status, report in self.reports_of(work_item_id) if status.quarter <= quarter)
