@@ -261,6 +261,11 @@ class Quarter:
     def label_zh(self) -> str:
         return f"{self.year}年第{self.number}季"
 
+    @property
+    def index(self) -> int:
+        """Quarters since the start of the ROC era, for distances between quarters."""
+        return self.year * 4 + self.number - 1
+
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Quarter):
             return NotImplemented

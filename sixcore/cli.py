@@ -182,6 +182,7 @@ class SchemaName(str, Enum):
     kpis = "kpis"
     agencies = "agencies"
     budget = "budget"
+    lights = "lights"
 
 
 @app.command()

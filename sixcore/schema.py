@@ -8,11 +8,13 @@ from pydantic import BaseModel
 
 from sixcore.model.agency import AgencyRegistry
 from sixcore.model.kpi import Budget, KpiTable
+from sixcore.model.lights import LightRules
 from sixcore.model.plan import Industry
 from sixcore.model.status import StatusFile
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "status": StatusFile, "plan": Industry, "kpis": KpiTable, "agencies": AgencyRegistry, "budget": Budget,
+    "lights": LightRules,
 }
 
 

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from sixcore.load.marked import MarkedDocument, PathKey, load_marked
 from sixcore.model.agency import Agency, AgencyRegistry
 from sixcore.model.kpi import Budget, Kpi, KpiStrategy, KpiTable, KpiTableSet
+from sixcore.model.lights import LightRules
 from sixcore.model.plan import Approach, Industry, Item, Measure, WorkItem
 from sixcore.problem import Problem, Severity
 
@@ -19,6 +20,7 @@ M = TypeVar("M", bound=BaseModel)
 
 AGENCIES_FILE = Path("plan/agencies.yaml")
 BUDGET_FILE = Path("plan/budget.yaml")
+LIGHTS_FILE = Path("plan/lights.yaml")
 INDUSTRIES_DIR = Path("plan/industries")
 KPIS_DIR = Path("plan/kpis")
 
@@ -69,6 +71,7 @@ class LoadedPlan:
     industries: list[Loaded[Industry]] = field(default_factory=list)
     kpi_files: list[Loaded[KpiTable] | Loaded[KpiTableSet]] = field(default_factory=list)
     budget: Loaded[Budget] | None = None
+    lights: Loaded[LightRules] | None = None
     problems: list[Problem] = field(default_factory=list)
 
     @cached_property
@@ -192,5 +195,8 @@ def load_plan(root: Path) -> LoadedPlan:
             plan.kpi_files.append(kpi_file)
     if path := required(BUDGET_FILE):
         plan.budget, problems = load_model(path, Budget)
+        plan.problems += problems
+    if path := required(LIGHTS_FILE):
+        plan.lights, problems = load_model(path, LightRules)
         plan.problems += problems
     return plan

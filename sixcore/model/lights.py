@@ -1,0 +1,36 @@
+"""plan/lights.yaml: the thresholds of the 燈號 (traffic lights) used by report and gantt, as 管考 judges progress."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from sixcore.model.base import Model
+
+
+class WorkItemLights(Model):
+    behind_above: float = Field(ge=0, le=100, description="落差（預定−實際累計進度，百分點）大於此值 → 落後（黃燈）")
+    severe_from: float = Field(gt=0, le=100, description="落差達此值以上，或已逾期 → 嚴重落後（紅燈）")
+    consecutive_quarters: int = Field(ge=2, le=8, description="連續幾季落後即加註「連續落後」")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> WorkItemLights:
+        if self.severe_from <= self.behind_above:
+            raise ValueError("severe_from must be larger than behind_above")
+        return self
+
+
+class KpiLights(Model):
+    prorate: bool = Field(description="true: 年度目標依季別按比例（Q1 1/4 … Q4 全額）計算預期值；false: 每季都與全年目標比較")
+    behind_below: float = Field(gt=0, le=1, description="實際值／預期值 低於此比例 → 落後（黃燈）")
+    severe_below: float = Field(gt=0, le=1, description="低於此比例 → 嚴重落後（紅燈）")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> KpiLights:
+        if self.severe_below > self.behind_below:
+            raise ValueError("severe_below must not be larger than behind_below")
+        return self
+
+
+class LightRules(Model):
+    work_items: WorkItemLights
+    kpis: KpiLights
