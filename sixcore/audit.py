@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -36,6 +37,11 @@ def latest_quarter(root: Path) -> Quarter | None:
     """The default as-of quarter: the latest quarter folder in status/ (none when nothing was filed)."""
     folders = quarter_folders(root)
     return folders[-1] if folders else None
+
+
+def default_quarter(root: Path, today: dt.date | None = None) -> Quarter:
+    """The quarter to judge when none is given: the latest one filed, else the quarter we are in."""
+    return latest_quarter(root) or Quarter.containing(today or dt.date.today())
 
 
 def load_context(root: Path, as_of: Quarter | None = None) -> tuple[AuditContext, list[Problem]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import shutil
 import sys
 import traceback
 from enum import Enum
@@ -129,6 +130,18 @@ def check(
     raise typer.Exit(exit_code(result.problems, strict=strict))
 
 
+def _refuse_plan_errors(problems: list[Any], root: Path) -> None:
+    """Commands that build on the plan stop when plan/ has errors, listing them on stderr."""
+    from sixcore.problem import Severity
+    from sixcore.render.problems import format_parsable
+
+    plan_dir = (root / "plan").resolve()
+    errors = [problem for problem in problems if problem.severity is Severity.ERROR and plan_dir in problem.path.resolve().parents]
+    if errors:
+        typer.echo(format_parsable(errors, Lang.zh), err=True, nl=False)
+        raise SixcoreUserError(f"方案資料有 {len(errors)} 項錯誤，無法執行；請先執行 sixcore check / the plan has {len(errors)} errors; run sixcore check")
+
+
 class ExportFormat(str, Enum):
     json = "json"
 
@@ -141,18 +154,76 @@ def export(
 ) -> None:
     """輸出正規化的方案資料 / print the normalised plan (measures, work items, KPIs, budget)."""
     from sixcore.audit import check_repo
-    from sixcore.problem import Severity
 
-    result = check_repo(_root(root))
-    errors = [problem for problem in result.problems if problem.severity is Severity.ERROR]
-    if errors:
-        from sixcore.render.problems import format_parsable
-
-        typer.echo(format_parsable(errors, Lang.zh), err=True, nl=False)
-        raise SixcoreUserError(f"方案資料有 {len(errors)} 項錯誤，未輸出；請先執行 sixcore check / the plan has errors; run sixcore check")
+    base = _root(root)
+    result = check_repo(base)
+    _refuse_plan_errors(result.problems, base)
     from sixcore.export import export_plan
 
     typer.echo(json.dumps(export_plan(result.plan), ensure_ascii=False, indent=2))
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+@handle_user_errors
+def report(
+    quarter: Annotated[Optional[str], typer.Option("--quarter", help="季別，如 113Q2（預設：status/ 最新一季，若無則本季）/ quarter")] = None,
+    industry: Annotated[Optional[int], typer.Option("--industry", help="只看某產業，如 4 / one industry")] = None,
+    measure: Annotated[Optional[str], typer.Option("--measure", help="只看某措施，如 1-2 / one measure")] = None,
+    agency: Annotated[Optional[str], typer.Option("--agency", help="只看某機關（含所屬單位），如 moea / one agency")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="報告資料夾（預設 reports/<季別>/）/ folder for the report files")] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="text：畫面並寫檔；json：只輸出 report.json / text: screen and files; json: print report.json")] = ReportFormat.text,
+    rows: Annotated[int, typer.Option("--rows", min=0, help="畫面上每張清單最多列數，0 為全部 / rows per list on screen, 0 for all")] = 15,
+    timestamp: Annotated[bool, typer.Option("--timestamp", help="在報告中註記產製時間（預設不加，使相同輸入產生相同檔案）/ stamp the time of writing")] = False,
+    lang: LangOption = Lang.zh,
+    root: RootOption = None,
+) -> None:
+    """季度管考報告 / the quarterly compliance report: headline, lights, overdue and unreported, KPIs, agency reports, changes, budget.
+
+    Writes report.md, report.html, items.csv, report.json and report.ods under reports/<quarter>/.
+    """
+    from sixcore.audit import default_quarter, load_context
+    from sixcore.publish import default_report_dir, render_report_files, write_report_files
+    from sixcore.render.report_json import format_report_json
+    from sixcore.render.report_tables import report_sections, title
+    from sixcore.render.report_text import format_report_text
+    from sixcore.report import Scope, build_report
+
+    base = _root(root)
+    as_of = _quarter(quarter) or default_quarter(base)
+    context, problems = load_context(base, as_of)
+    _refuse_plan_errors(problems, base)
+    result = build_report(context, as_of, Scope(industry, measure, agency))
+    if fmt is ReportFormat.json:
+        typer.echo(format_report_json(result), nl=False)
+        if out is None:
+            return
+    generated = _now_roc() if timestamp else None
+    target = out or default_report_dir(base, result, lang)
+    written = write_report_files(render_report_files(result, lang, generated), target)
+    if fmt is ReportFormat.json:
+        return
+    width = shutil.get_terminal_size((120, 40)).columns
+    shown = format_report_text(title(result, lang), report_sections(result, lang, generated), lang, color=_use_color(), width=width,
+                               max_rows=rows or None, more_in=str(written[1]))
+    typer.echo(shown, nl=False)
+    typer.echo(("報告已寫入 " if lang is Lang.zh else "Written: ") + "、".join(str(path) for path in written))
+    if problems:
+        typer.echo(f"注意：status/ 有 {len(problems)} 項問題未計入，請執行 sixcore check / {len(problems)} problems in status/ were left out; run sixcore check",
+                   err=True)
+
+
+def _now_roc() -> str:
+    import datetime as dt
+
+    from sixcore.calendar import RocDay
+
+    now = dt.datetime.now()
+    return f"{RocDay.from_date(now.date())} {now:%H:%M}"
 
 
 status_app = typer.Typer(help="季度填報檔 / quarterly status files.", no_args_is_help=True)

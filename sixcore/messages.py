@@ -110,6 +110,34 @@ SEVERITY_WORDS = {
     Severity.INFO: {"zh-TW": "資訊", "en": "info"},
 }
 
+# Where a work item stands (sixcore.progress.State) and its 燈號 (Light), in the plan's words.
+STATE_WORDS: dict[str, dict[str, str]] = {
+    "completed": {"zh-TW": "完成", "en": "completed"},
+    "on_schedule": {"zh-TW": "進度正常", "en": "on schedule"},
+    "behind": {"zh-TW": "落後", "en": "behind"},
+    "overdue": {"zh-TW": "逾期", "en": "overdue"},
+    "unreported": {"zh-TW": "未填報", "en": "unreported"},
+    "suspended": {"zh-TW": "停辦", "en": "suspended"},
+    "not_started": {"zh-TW": "未開始", "en": "not started"},
+    "idle": {"zh-TW": "期程間隔", "en": "between phases"},
+    "undated": {"zh-TW": "無期程", "en": "undated"},
+}
+
+LIGHT_WORDS: dict[str, dict[str, str]] = {
+    "green": {"zh-TW": "正常", "en": "on track"},
+    "yellow": {"zh-TW": "落後", "en": "behind"},
+    "red": {"zh-TW": "嚴重落後", "en": "seriously behind"},
+    "done": {"zh-TW": "完成", "en": "done"},
+    "unreported": {"zh-TW": "未填報", "en": "unreported"},
+    "none": {"zh-TW": "不評定", "en": "not judged"},
+}
+
+
+def word(table: dict[str, dict[str, str]], key: Enum | str, lang: Lang) -> str:
+    """A state's or light's word in `lang`."""
+    return table[key.value if isinstance(key, Enum) else key][lang.value]
+
+
 _KIND_ZH = {"agency": "機關", "industry": "產業", "measure": "措施", "work item": "工作項目", "KPI": "KPI", "strategy": "推動策略"}
 
 # pydantic error types, explained in the plan's words

@@ -34,14 +34,20 @@ class Unreported:
     lead_files: list[FiledStatus]  # the lead bodies' files for the quarter (empty: they filed nothing)
 
 
-def unreported(ctx: AuditContext, quarter: Quarter) -> list[Unreported]:
-    """Active in the quarter or overdue, not completed earlier, and absent from every lead body's file for the quarter."""
-    filed = ctx.filed_in(quarter)
+def expected(ctx: AuditContext, quarter: Quarter) -> list[PlacedWorkItem]:
+    """The work items the lead bodies must report on for the quarter: active in it or overdue, not completed earlier."""
     late = {placed.id for placed in overdue(ctx, quarter)}
+    return [
+        placed for placed in ctx.plan.placed_work_items()
+        if (is_active(placed, quarter) or placed.id in late) and not ctx.completed_by(placed.id, quarter.previous())
+    ]
+
+
+def unreported(ctx: AuditContext, quarter: Quarter) -> list[Unreported]:
+    """Expected for the quarter and absent from every lead body's file for it."""
+    filed = ctx.filed_in(quarter)
     result = []
-    for placed in ctx.plan.placed_work_items():
-        if not (is_active(placed, quarter) or placed.id in late) or ctx.completed_by(placed.id, quarter.previous()):
-            continue
+    for placed in expected(ctx, quarter):
         leads = ctx.lead_bodies(placed.work_item)
         lead_files = [status for status in filed if ctx.body(status.model.agency) in leads]
         if not any(placed.id in status.model.work_items for status in lead_files):

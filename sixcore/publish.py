@@ -1,0 +1,68 @@
+"""Writing the report files into reports/<quarter>/: all rendered first, then each moved into place atomically.
+
+A reader never sees a half-written file: every file is written beside its target and renamed over it,
+and nothing is touched at all unless every format rendered.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from sixcore.errors import SixcoreUserError
+from sixcore.messages import Lang
+from sixcore.render.report_csv import format_items_csv
+from sixcore.render.report_html import format_report_html
+from sixcore.render.report_json import format_report_json
+from sixcore.render.report_markdown import format_report_markdown
+from sixcore.render.report_ods import format_report_ods
+from sixcore.render.report_tables import notice, report_sections, title
+from sixcore.report import QuarterReport
+
+REPORTS_DIR = Path("reports")
+
+
+def default_report_dir(root: Path, report: QuarterReport, lang: Lang) -> Path:
+    """reports/113Q2/, or reports/113Q2-measure-1-2-en/ for a narrowed or English report, so none overwrites another."""
+    scope = report.scope
+    parts = [str(report.quarter)]
+    parts += [f"industry-{scope.industry}"] if scope.industry is not None else []
+    parts += [f"measure-{scope.measure}"] if scope.measure is not None else []
+    parts += [f"agency-{scope.agency}"] if scope.agency is not None else []
+    parts += ["en"] if lang is Lang.en else []
+    return root / REPORTS_DIR / "-".join(parts)
+
+
+def render_report_files(report: QuarterReport, lang: Lang, generated: str | None = None) -> dict[str, bytes]:
+    """File name → content, every format of one report."""
+    sections = report_sections(report, lang, generated)
+    heading = title(report, lang)
+    return {
+        "report.md": format_report_markdown(heading, sections).encode(),
+        "report.html": format_report_html(heading, sections, lang, notice(report, lang)).encode(),
+        "items.csv": format_items_csv(sections),
+        "report.json": format_report_json(report).encode(),
+        "report.ods": format_report_ods(sections, sections[0].title),
+    }
+
+
+def write_report_files(files: dict[str, bytes], out_dir: Path) -> list[Path]:
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".sixcore-", dir=out_dir))
+    except OSError as error:
+        raise SixcoreUserError(f"無法建立輸出資料夾 / cannot create the output folder: {error.strerror}", path=out_dir) from None
+    try:
+        for name, content in files.items():
+            (staging / name).write_bytes(content)
+        written = []
+        for name in files:
+            os.replace(staging / name, out_dir / name)
+            written.append(out_dir / name)
+        return written
+    except OSError as error:
+        raise SixcoreUserError(f"無法寫入報告 / cannot write the report: {error.strerror}", path=out_dir) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

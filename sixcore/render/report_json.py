@@ -1,0 +1,96 @@
+"""report.json: the report as data for other tools (`sixcore report --format json` prints the same).
+
+The contract: quarter, as_of, overdue, unreported, completed (work item ids), work_items, kpis; overdue and
+unreported mean exactly what `sixcore check` reports as SC301 and SC302. Keys are only ever added.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from sixcore.export import agency_names
+from sixcore.progress import ItemStanding, KpiStanding, State
+from sixcore.report import QuarterReport
+
+
+def _number(value: float | Decimal | None) -> float | None:
+    return float(value) if value is not None else None
+
+
+def _work_item(report: QuarterReport, standing: ItemStanding) -> dict[str, Any]:
+    work_item = standing.placed.work_item
+    last = standing.report
+    return {
+        "id": standing.id, "industry": standing.placed.industry.industry, "measure": standing.placed.measure.id,
+        "text": work_item.text,
+        "schedule": [phase.printed or str(phase.range) for phase in work_item.schedule],
+        "due": str(work_item.end) if work_item.end else None,
+        "lead": agency_names(work_item.lead, report.progress.ctx.plan.agency_by_id), "lead_ids": work_item.lead,
+        "state": standing.state.value, "light": standing.light.value,
+        "overdue": standing.is_overdue, "unreported": standing.is_unreported,
+        "continuously_behind": report.progress.is_continuously_behind(standing),
+        "lag": standing.lag,
+        "last_report": None if last is None else {
+            "quarter": str(standing.reported_in), "status": last.state, "planned": last.planned, "actual": last.actual,
+            "completed": str(last.completed) if last.completed else None,
+            "delay_reason": last.delay_reason, "countermeasure": last.countermeasure,
+        },
+    }
+
+
+def _kpi(standing: KpiStanding) -> dict[str, Any]:
+    return {
+        "id": standing.id, "year": standing.year, "full_target": standing.placed.kpi.full_target,
+        "yearly_target": standing.placed.kpi.yearly.get(str(standing.year)),  # type: ignore[call-overload]
+        "target": standing.target, "expected": standing.expected, "actual": standing.actual, "cumulative": standing.cumulative,
+        "qualitative": standing.placed.kpi.qualitative, "light": standing.light.value,
+        "reported_by": standing.reported_by, "reported_in": str(standing.reported_in) if standing.reported_in else None,
+    }
+
+
+def report_data(report: QuarterReport) -> dict[str, Any]:
+    rules = report.progress.rules
+    return {
+        "quarter": str(report.quarter),
+        "as_of": report.as_of,
+        "previous_quarter": str(report.quarter.previous()),
+        "scope": {"industry": report.scope.industry, "measure": report.scope.measure, "agency": report.scope.agency},
+        "nothing_filed": report.nothing_filed,
+        "agencies": [
+            {"id": agency.body, "name": agency.name, "expected_items": agency.expected_items, "filed": agency.status is not None,
+             "summary": agency.status.model.summary if agency.status else None,
+             "highlights": agency.status.model.highlights if agency.status else [],
+             "next_quarter": agency.status.model.next_quarter if agency.status else []}
+            for agency in report.agencies
+        ],
+        "counts": {state.value: report.states[state] for state in State},
+        "overdue": [standing.id for standing in report.overdue],
+        "unreported": [standing.id for standing in report.unreported],
+        "completed": [standing.id for standing in report.items if standing.state is State.completed],
+        "continuously_behind": [standing.id for standing in report.continuously_behind()],
+        "work_items": [_work_item(report, standing) for standing in report.items],
+        "measures": [
+            {"id": measure.measure.id, "industry": industry.industry.industry, "light": measure.light.value,
+             "counts": {state.value: measure.states[state] for state in State}, "continuously_behind": measure.continuously_behind}
+            for industry in report.industries for measure in industry.measures
+        ],
+        "industries": [{"industry": industry.industry.industry, "light": industry.light.value} for industry in report.industries],
+        "kpis": [_kpi(standing) for standing in report.kpis],
+        "changes": {
+            "newly_completed": [standing.id for standing in report.newly_completed],
+            "newly_overdue": [standing.id for standing in report.newly_overdue],
+            "light_changes": [{"id": change.now.id, "before": change.before.value, "now": change.now.light.value} for change in report.light_changes],
+        },
+        "budget": {
+            "unit": report.budget_unit, "year": report.quarter.year,
+            "rows": [{"industry": line.industry, "name": line.name, "year": _number(line.year), "programme": _number(line.programme)}
+                     for line in report.budget],
+        },
+        "thresholds": rules.model_dump(),
+    }
+
+
+def format_report_json(report: QuarterReport) -> str:
+    return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"

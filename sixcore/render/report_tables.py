@@ -1,0 +1,347 @@
+"""The report as titled sections of plain tables in one language: what every report format renders.
+
+Screen, Markdown, HTML and ODS all draw these same sections, so the formats cannot drift apart; a light
+is a `Mark` (light + its word) so each format can show colour *and* word, never colour alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sixcore.export import agency_names
+from sixcore.messages import LIGHT_WORDS, STATE_WORDS, Lang, word
+from sixcore.model.status import STATUS_WORDS
+from sixcore.progress import ItemStanding, KpiStanding, Light, State
+from sixcore.report import QuarterReport
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 燈號 with its word, e.g. red / 嚴重落後."""
+
+    light: Light
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+Cell = str | int | float | Decimal | Mark | None
+
+
+def cell_text(value: Cell) -> str:
+    """A cell as text: numbers with thousands separators and no trailing zeros, nothing for None."""
+    if value is None:
+        return ""
+    if isinstance(value, (float, Decimal)) and not isinstance(value, bool):
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str  # stable name: ODS sheet, HTML id, tests
+    title: str
+    headers: list[str]
+    rows: list[list[Cell]]
+    empty: str = ""  # said instead of an empty table
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+
+
+_TEXT: dict[str, tuple[str, str]] = {
+    "report": ("六大核心戰略產業推動方案　季度管考報告", "Six Core Strategic Industries programme: quarterly compliance report"),
+    "headline": ("一、總覽", "1. Headline"),
+    "as_of": ("基準日：{day}（{label}）", "As of {day} ({quarter})"),
+    "scope": ("範圍：{scope}", "Scope: {scope}"),
+    "filed": ("填報機關：應填報 {due} 個機關，已填報 {filed} 個", "Agencies: {filed} of {due} due have filed"),
+    "nothing_filed": ("本季尚無任何機關填報。下列為本季應辦與已到期事項；燈號與統計僅反映應辦情形，不代表執行成果。",
+                      "No agency has filed for this quarter. What follows is what is due; lights and counts show what is owed, not progress made."),
+    "not_yet_filed": ("尚未填報：{names}", "Not yet filed: {names}"),
+    "check_terms": ("依 sixcore check 之定義：逾期 {overdue} 項；未填報 {unreported} 項（其中 {both} 項同時逾期）。",
+                    "As sixcore check counts them: {overdue} overdue; {unreported} unreported ({both} of them also overdue)."),
+    "continuous": ("連續 {n} 季以上落後（連續落後）：{count} 項。", "Behind for {n} or more consecutive quarters (連續落後): {count}."),
+    "items_by_state": ("工作項目（期程已開始者）", "Work items whose schedule has begun"),
+    "kpis_by_light": ("KPI（{year} 年分年目標）", "KPIs ({year} yearly targets)"),
+    "state": ("狀態", "State"),
+    "count": ("項數", "Count"),
+    "total": ("合計", "Total"),
+    "later": ("尚未開始（排定於本季之後）", "Scheduled after this quarter"),
+    "lights_section": ("二、產業及措施燈號", "2. Lights by industry and measure"),
+    "lights_rule": ("燈號：落差＝預定累計進度－實際累計進度。落差 ≤ {yellow} 百分點為正常，> {yellow} 為落後，≥ {red} 百分點或逾期為嚴重落後；"
+                    "措施與產業取其所屬項目中最差之燈號。標準見 plan/lights.yaml。",
+                    "Lights: lag = planned − actual cumulative progress. Lag ≤ {yellow} points is on track, > {yellow} behind, ≥ {red} points "
+                    "or overdue seriously behind; a measure or industry takes the worst light of its items. Thresholds: plan/lights.yaml."),
+    "industry": ("產業", "Industry"),
+    "measure": ("措施", "Measure"),
+    "light": ("燈號", "Light"),
+    "items_table": ("工作項目燈號", "Work items and lights"),
+    "id": ("編號", "ID"),
+    "work_item": ("重點工作項目", "Work item"),
+    "schedule": ("期程", "Schedule"),
+    "lead": ("主辦機關", "Lead"),
+    "due_month": ("到期", "Due"),
+    "last_report": ("最近填報", "Last report"),
+    "planned": ("預定進度%", "Planned %"),
+    "actual": ("實際進度%", "Actual %"),
+    "lag": ("落差", "Lag"),
+    "delay_reason": ("落後原因", "Reason for delay"),
+    "countermeasure": ("因應對策", "Countermeasure"),
+    "streak": ("連續落後", "Behind in a row"),
+    "lists": ("三、逾期及未填報項目", "3. Overdue and unreported work items"),
+    "overdue": ("逾期項目", "Overdue"),
+    "unreported": ("未填報項目", "Unreported"),
+    "none_overdue": ("無逾期項目。", "Nothing is overdue."),
+    "none_unreported": ("無未填報項目。", "Nothing is unreported."),
+    "continuous_table": ("連續落後項目", "Behind in consecutive quarters"),
+    "none_continuous": ("無連續落後項目。", "No item is behind in consecutive quarters."),
+    "kpis": ("四、關鍵績效指標（KPI）", "4. Key performance indicators"),
+    "kpi": ("指標", "KPI"),
+    "full_target": ("全期目標", "Full-period target"),
+    "yearly_target": ("{year} 年目標", "{year} target"),
+    "expected": ("本季預期值", "Expected by now"),
+    "kpi_actual": ("實際值", "Actual"),
+    "cumulative": ("累計", "Cumulative"),
+    "yes": ("是", "yes"),
+    "reported_by": ("填報機關", "Reported by"),
+    "kpi_rule": ("KPI 燈號：實際值與本季預期值比較（{rule}）。未達預期為落後，低於 {severe:.0%} 為嚴重落後；質化或無單一數值目標者不評定。",
+                 "KPI lights compare the actual with what is expected by this quarter ({rule}). Below it is behind, below {severe:.0%} seriously "
+                 "behind; qualitative targets and cells without a single figure are not judged."),
+    "prorated": ("年度目標按季比例；累計型以去年目標為起點", "the yearly target prorated by quarter, cumulative ones from last year's"),
+    "whole_year": ("全年目標", "the whole year's target"),
+    "agencies": ("五、各機關辦理情形（方案伍）", "5. Agency reports (part 伍)"),
+    "agency": ("機關", "Agency"),
+    "expected_items": ("應填項目", "Items due"),
+    "summary": ("辦理情形", "Progress"),
+    "highlights": ("重要執行亮點", "Highlights"),
+    "next_quarter": ("下一季重點工作", "Next quarter"),
+    "not_filed": ("未填報", "not filed"),
+    "no_agencies": ("本季沒有應填報的機關。", "No agency owes a report this quarter."),
+    "changes": ("六、與上季（{previous}）比較", "6. Change since {previous}"),
+    "newly_completed": ("本季新完成", "Newly completed"),
+    "newly_overdue": ("本季新逾期", "Newly overdue"),
+    "light_changes": ("燈號變動", "Lights that changed"),
+    "before": ("上季燈號", "Before"),
+    "now": ("本季燈號", "Now"),
+    "none_changed": ("無。", "None."),
+    "budget": ("七、經費（表 3）", "7. Budget (table 3)"),
+    "budget_year": ("{year} 年（{unit}）", "{year} ({unit})"),
+    "budget_total": ("110–113 年合計（{unit}）", "110–113 total ({unit})"),
+    "budget_none": ("（{year} 年不在表 3 範圍）", "({year} is outside table 3)"),
+    "subtotal": ("小計", "Total"),
+    "generated": ("產製時間：{when}", "Generated: {when}"),
+}
+
+
+_REPORTED_EN = {plan_word: english for english, plan_word in STATUS_WORDS.items() if english.isascii()}
+
+
+class _Words:
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+        self._index = 0 if lang is Lang.zh else 1
+
+    def __call__(self, key: str, **params: object) -> str:
+        return _TEXT[key][self._index].format(**params)
+
+    def state(self, state: State) -> str:
+        return word(STATE_WORDS, state, self.lang)
+
+    def light(self, light: Light) -> Mark:
+        return Mark(light, word(LIGHT_WORDS, light, self.lang))
+
+    def reported(self, status_word: str) -> str:
+        """A status as the file said it (完成 …), in the report's language."""
+        return status_word if self.lang is Lang.zh else _REPORTED_EN[status_word]
+
+
+def report_sections(report: QuarterReport, lang: Lang, generated: str | None = None) -> list[Section]:
+    words = _Words(lang)
+    return [
+        _headline(report, words, generated),
+        _lights(report, words),
+        _lists(report, words),
+        _kpis(report, words),
+        _agencies(report, words),
+        _changes(report, words),
+        _budget(report, words),
+    ]
+
+
+def notice(report: QuarterReport, lang: Lang) -> str | None:
+    """The paragraph to set apart at the top, if any: that nothing has been filed."""
+    return _Words(lang)("nothing_filed") if report.nothing_filed else None
+
+
+def title(report: QuarterReport, lang: Lang) -> str:
+    return f"{_Words(lang)('report')}　{report.quarter.label_zh if lang is Lang.zh else report.quarter}"
+
+
+def scope_text(report: QuarterReport, lang: Lang) -> str:
+    scope = report.scope
+    parts = []
+    if scope.industry is not None:
+        parts.append(f"{'產業' if lang is Lang.zh else 'industry'} {scope.industry}")
+    if scope.measure is not None:
+        parts.append(f"{'措施' if lang is Lang.zh else 'measure'} {scope.measure}")
+    if scope.agency is not None:
+        parts.append(f"{'機關' if lang is Lang.zh else 'agency'} {scope.agency}")
+    return "、".join(parts) if lang is Lang.zh else ", ".join(parts)
+
+
+def _headline(report: QuarterReport, words: _Words, generated: str | None) -> Section:
+    paragraphs = [words("as_of", day=report.as_of, label=report.quarter.label_zh, quarter=report.quarter)]
+    if report.scope.narrowed:
+        paragraphs.append(words("scope", scope=scope_text(report, words.lang)))
+    if generated:
+        paragraphs.append(words("generated", when=generated))
+    paragraphs.append(words("filed", due=len(report.due), filed=len([agency for agency in report.due if agency.status])))
+    if report.nothing_filed:
+        paragraphs.append(words("nothing_filed"))
+    elif missing := [agency.name for agency in report.due if agency.status is None]:
+        paragraphs.append(words("not_yet_filed", names="、".join(missing) if words.lang is Lang.zh else ", ".join(missing)))
+    both = len({standing.id for standing in report.overdue} & {standing.id for standing in report.unreported})
+    paragraphs.append(words("check_terms", overdue=len(report.overdue), unreported=len(report.unreported), both=both))
+    paragraphs.append(words("continuous", n=report.progress.rules.work_items.consecutive_quarters, count=len(report.continuously_behind())))
+
+    states = report.states
+    begun = [State.completed, State.on_schedule, State.behind, State.overdue, State.unreported, State.suspended, State.idle]
+    rows: list[list[Cell]] = [[words.state(state), states[state]] for state in begun if states[state] or state not in (State.suspended, State.idle)]
+    rows.append([words("total"), len(report.begun)])
+    rows.append([words("later"), states[State.not_started]])
+    if states[State.undated]:
+        rows.append([words.state(State.undated), states[State.undated]])
+    kpi_lights = report.kpi_lights
+    kpi_rows: list[list[Cell]] = [[words.light(light), kpi_lights[light]]
+                                  for light in (Light.green, Light.yellow, Light.red, Light.unreported, Light.none)]
+    kpi_rows.append([words("total"), len(report.kpis)])
+    return Section("headline", words("headline"), paragraphs, [
+        Table("items_by_state", words("items_by_state"), [words("state"), words("count")], rows),
+        Table("kpis_by_light", words("kpis_by_light", year=report.quarter.year), [words("light"), words("count")], kpi_rows),
+    ])
+
+
+def _lights(report: QuarterReport, words: _Words) -> Section:
+    shown = [State.completed, State.on_schedule, State.behind, State.overdue, State.unreported]
+    headers = [words("industry"), words("measure"), words("light"), *(words.state(state) for state in shown), words("streak")]
+    rows: list[list[Cell]] = []
+    for industry in report.industries:
+        states = sum((measure.states for measure in industry.measures), start=Counter[State]())
+        rows.append([f"{industry.industry.industry} {industry.industry.name}", words("total"), words.light(industry.light),
+                     *(states[state] for state in shown), sum(measure.continuously_behind for measure in industry.measures)])
+        for measure in industry.measures:
+            rows.append(["", f"{measure.measure.id} {measure.measure.title}", words.light(measure.light),
+                         *(measure.states[state] for state in shown), measure.continuously_behind])
+    thresholds = report.progress.rules.work_items
+    rule = words("lights_rule", yellow=cell_text(thresholds.behind_above), red=cell_text(thresholds.severe_from))
+    items_headers = [words("id"), words("work_item"), words("schedule"), words("lead"), words("state"), words("light"),
+                     words("planned"), words("actual"), words("lag"), words("streak")]
+    items = [[standing.id, standing.placed.work_item.text, _schedule(standing), _lead(report, standing), words.state(standing.state),
+              words.light(standing.light), standing.report.planned if standing.report else None,
+              standing.report.actual if standing.report else None, standing.lag,
+              words("yes") if report.progress.is_continuously_behind(standing) else ""] for standing in report.items]
+    return Section("lights", words("lights_section"), [rule], [
+        Table("measures", words("lights_section"), headers, rows),
+        Table("items", words("items_table"), items_headers, items),  # type: ignore[arg-type]
+    ])
+
+
+def _schedule(standing: ItemStanding) -> str:
+    return "、".join(phase.printed or str(phase.range) for phase in standing.placed.work_item.schedule)
+
+
+def _lead(report: QuarterReport, standing: ItemStanding) -> str:
+    return "、".join(agency_names(standing.placed.work_item.lead, report.progress.ctx.plan.agency_by_id))
+
+
+def _agency_name(report: QuarterReport, agency_id: str) -> str:
+    agency = report.progress.ctx.plan.agency_by_id.get(agency_id)
+    return agency.short if agency else agency_id
+
+
+def _item_rows(report: QuarterReport, words: _Words, standings: list[ItemStanding]) -> list[list[Cell]]:
+    rows: list[list[Cell]] = []
+    for standing in standings:
+        last = standing.report
+        reported = f"{words.reported(last.state)} ({standing.reported_in})" if last and standing.reported_in else "—"
+        rows.append([standing.id, standing.placed.work_item.text, _lead(report, standing), str(standing.placed.work_item.end or ""),
+                     reported, words.light(standing.light), (last.delay_reason or "") if last else "", (last.countermeasure or "") if last else ""])
+    return rows
+
+
+def _lists(report: QuarterReport, words: _Words) -> Section:
+    headers = [words("id"), words("work_item"), words("lead"), words("due_month"), words("last_report"), words("light"),
+               words("delay_reason"), words("countermeasure")]
+    return Section("lists", words("lists"), [], [
+        Table("overdue", words("overdue"), headers, _item_rows(report, words, report.overdue), words("none_overdue")),
+        Table("unreported", words("unreported"), headers, _item_rows(report, words, report.unreported), words("none_unreported")),
+        Table("continuous", words("continuous_table"), headers, _item_rows(report, words, report.continuously_behind()), words("none_continuous")),
+    ])
+
+
+def _kpis(report: QuarterReport, words: _Words) -> Section:
+    thresholds = report.progress.rules.kpis
+    rule = words("kpi_rule", rule=words("prorated") if thresholds.prorate else words("whole_year"), severe=thresholds.severe_below)
+    headers = [words("id"), words("kpi"), words("yearly_target", year=report.quarter.year), words("expected"), words("kpi_actual"),
+               words("cumulative"), words("light"), words("reported_by")]
+    rows: list[list[Cell]] = [_kpi_row(report, standing, words) for standing in report.kpis]
+    return Section("kpis", words("kpis"), [rule], [Table("kpis", words("kpis"), headers, rows)])
+
+
+def _kpi_row(report: QuarterReport, standing: KpiStanding, words: _Words) -> list[Cell]:
+    cell = standing.placed.kpi.yearly.get(str(standing.year))  # type: ignore[call-overload]
+    yearly = "；".join(cell) if isinstance(cell, list) else (cell or "")
+    reporter = _agency_name(report, standing.reported_by) if standing.reported_by else ""
+    if standing.reported_in and standing.reported_in != report.quarter:
+        reporter += f" ({standing.reported_in})"  # an earlier quarter's figure, carried as the latest known
+    return [standing.id, standing.placed.kpi.full_target, yearly, standing.expected, standing.actual,
+            words("yes") if standing.cumulative else None, words.light(standing.light), reporter]
+
+
+def _agencies(report: QuarterReport, words: _Words) -> Section:
+    headers = [words("agency"), words("expected_items"), words("summary"), words("highlights"), words("next_quarter")]
+    rows: list[list[Cell]] = []
+    for agency in report.agencies:
+        status = agency.status.model if agency.status else None
+        if status is None:
+            rows.append([agency.name, agency.expected_items, words("not_filed"), "", ""])
+        else:
+            rows.append([agency.name, agency.expected_items, status.summary or "", "\n".join(status.highlights), "\n".join(status.next_quarter)])
+    return Section("agencies", words("agencies"), [], [Table("agencies", words("agencies"), headers, rows, words("no_agencies"))])
+
+
+def _changes(report: QuarterReport, words: _Words) -> Section:
+    short = [words("id"), words("work_item"), words("lead"), words("due_month")]
+
+    def listed(standings: list[ItemStanding]) -> list[list[Cell]]:
+        return [[standing.id, standing.placed.work_item.text, _lead(report, standing), str(standing.placed.work_item.end or "")]
+                for standing in standings]
+
+    changed: list[list[Cell]] = [[change.now.id, change.now.placed.work_item.text, words.light(change.before), words.light(change.now.light)]
+                                 for change in report.light_changes]
+    return Section("changes", words("changes", previous=report.quarter.previous()), [], [
+        Table("newly_completed", words("newly_completed"), short, listed(report.newly_completed), words("none_changed")),
+        Table("newly_overdue", words("newly_overdue"), short, listed(report.newly_overdue), words("none_changed")),
+        Table("light_changes", words("light_changes"), [words("id"), words("work_item"), words("before"), words("now")], changed,
+              words("none_changed")),
+    ])
+
+
+def _budget(report: QuarterReport, words: _Words) -> Section:
+    unit = report.budget_unit
+    year = report.quarter.year
+    headers = [words("industry"), words("budget_year", year=year, unit=unit), words("budget_total", unit=unit)]
+    rows: list[list[Cell]] = [
+        [f"{line.industry} {line.name}" if line.industry is not None else words("subtotal"),
+         line.year if line.year is not None else words("budget_none", year=year), line.programme]
+        for line in report.budget
+    ]
+    return Section("budget", words("budget"), [], [Table("budget", words("budget"), headers, rows)])

@@ -1,0 +1,226 @@
+"""The quarterly compliance report as data: what `sixcore report` shows, before any rendering.
+
+Built from one AuditContext and the 燈號 rules; 逾期 and 未填報 are `sixcore.standing`'s, as in `sixcore check`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+
+from sixcore.calendar import Quarter
+from sixcore.errors import SixcoreUserError
+from sixcore.load.loader import PlacedKpi, PlacedWorkItem
+from sixcore.load.status import AuditContext, FiledStatus
+from sixcore.model.plan import Industry, Measure
+from sixcore.progress import ItemStanding, KpiStanding, Light, Progress, State, rollup
+from sixcore.standing import expected, overdue, unreported
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What `--industry`, `--measure` and `--agency` narrow the report to (None: everything)."""
+
+    industry: int | None = None
+    measure: str | None = None
+    agency: str | None = None  # a reporting body: its units' and predecessors' items count as its own
+
+    def validate(self, ctx: AuditContext) -> Scope:
+        plan = ctx.plan
+        if self.industry is not None and self.industry not in {loaded.model.industry for loaded in plan.industries}:
+            raise SixcoreUserError(f"沒有第 {self.industry} 產業；請用 1–6 / no industry {self.industry}; use 1-6")
+        if self.measure is not None and self.measure not in plan.measure_by_id:
+            raise SixcoreUserError(f"沒有措施 {self.measure}；措施編號如 1-2 / no measure {self.measure}; measures are numbered like 1-2")
+        if self.agency is not None and self.agency not in plan.agency_by_id:
+            raise SixcoreUserError(f"機關代碼 {self.agency} 不在 plan/agencies.yaml / unknown agency id {self.agency} (see plan/agencies.yaml)")
+        return Scope(self.industry, self.measure, ctx.body(self.agency) if self.agency else None)
+
+    @property
+    def narrowed(self) -> bool:
+        return (self.industry, self.measure, self.agency) != (None, None, None)
+
+    def includes_item(self, ctx: AuditContext, placed: PlacedWorkItem) -> bool:
+        return ((self.industry is None or placed.industry.industry == self.industry)
+                and (self.measure is None or placed.measure.id == self.measure)
+                and (self.agency is None or self.agency in ctx.allowed_bodies(placed.work_item)))
+
+    def includes_kpi(self, ctx: AuditContext, placed: PlacedKpi) -> bool:
+        agencies = placed.kpi.agencies or placed.strategy.agencies
+        return ((self.industry is None or placed.table.industry == self.industry)
+                and (self.measure is None or self.measure in placed.strategy.measures)
+                and (self.agency is None or self.agency in {ctx.body(agency) for agency in agencies}))
+
+    def includes_body(self, body: str) -> bool:
+        return self.agency is None or body == self.agency
+
+
+@dataclass(frozen=True)
+class MeasureRollup:
+    industry: Industry
+    measure: Measure
+    items: list[ItemStanding]
+    light: Light
+    continuously_behind: int
+
+    @property
+    def states(self) -> Counter[State]:
+        return Counter(standing.state for standing in self.items)
+
+
+@dataclass(frozen=True)
+class IndustryRollup:
+    industry: Industry
+    measures: list[MeasureRollup]
+    light: Light
+
+
+@dataclass(frozen=True)
+class AgencyFiling:
+    """A reporting body that owes the quarter a file (it leads expected work items) or filed one anyway."""
+
+    body: str
+    name: str
+    expected_items: int
+    status: FiledStatus | None
+
+
+@dataclass(frozen=True)
+class LightChange:
+    now: ItemStanding
+    before: Light
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    industry: int | None  # None: the printed 小計 row
+    name: str
+    year: Decimal | None  # the quarter's year; None outside 110–113
+    programme: Decimal
+
+
+@dataclass(frozen=True)
+class QuarterReport:
+    quarter: Quarter
+    scope: Scope
+    progress: Progress
+    items: list[ItemStanding]  # in plan order, narrowed
+    industries: list[IndustryRollup]
+    agencies: list[AgencyFiling]
+    overdue: list[ItemStanding]  # as `sixcore check` SC301
+    unreported: list[ItemStanding]  # as `sixcore check` SC302 (overdue ones included)
+    kpis: list[KpiStanding]
+    newly_completed: list[ItemStanding]
+    newly_overdue: list[ItemStanding]
+    light_changes: list[LightChange]
+    budget: list[BudgetLine]
+    budget_unit: str
+
+    @property
+    def as_of(self) -> str:
+        return str(self.quarter.last_roc_day)
+
+    @property
+    def filed(self) -> list[AgencyFiling]:
+        return [agency for agency in self.agencies if agency.status is not None]
+
+    @property
+    def due(self) -> list[AgencyFiling]:
+        return [agency for agency in self.agencies if agency.expected_items]
+
+    @property
+    def nothing_filed(self) -> bool:
+        """No status file at all for the quarter (within the scope): lights and counts then show what is owed, not progress."""
+        return not self.filed
+
+    @cached_property
+    def begun(self) -> list[ItemStanding]:
+        """Work items whose schedule has begun by the quarter's end: what the headline counts."""
+        return [standing for standing in self.items if standing.state not in (State.not_started, State.undated)]
+
+    @property
+    def states(self) -> Counter[State]:
+        return Counter(standing.state for standing in self.items)
+
+    @property
+    def kpi_lights(self) -> Counter[Light]:
+        return Counter(standing.light for standing in self.kpis)
+
+    def continuously_behind(self) -> list[ItemStanding]:
+        return [standing for standing in self.items if self.progress.is_continuously_behind(standing)]
+
+
+def build_report(ctx: AuditContext, quarter: Quarter, scope: Scope = Scope()) -> QuarterReport:
+    if ctx.plan.lights is None:
+        raise SixcoreUserError("plan/lights.yaml 缺漏或有誤，請先執行 sixcore check / plan/lights.yaml is missing or invalid; run sixcore check")
+    scope = scope.validate(ctx)
+    progress = Progress(ctx, ctx.plan.lights.model, quarter)
+    items = [standing for standing in progress.items.values() if scope.includes_item(ctx, standing.placed)]
+    in_scope = {standing.id for standing in items}
+    before = progress.previous_items
+
+    late = [progress.items[placed.id] for placed in overdue(ctx, quarter) if placed.id in in_scope]
+    missing = [progress.items[entry.placed.id] for entry in unreported(ctx, quarter) if entry.placed.id in in_scope]
+    return QuarterReport(
+        quarter=quarter,
+        scope=scope,
+        progress=progress,
+        items=items,
+        industries=_rollups(progress, items),
+        agencies=_agencies(ctx, quarter, scope),
+        overdue=late,
+        unreported=missing,
+        kpis=[standing for standing in progress.kpis.values() if scope.includes_kpi(ctx, standing.placed)],
+        newly_completed=[standing for standing in items if standing.state is State.completed and before[standing.id].state is not State.completed],
+        newly_overdue=[standing for standing in late if not before[standing.id].is_overdue],
+        light_changes=[LightChange(standing, before[standing.id].light) for standing in items
+                       if before[standing.id].light is not Light.none and standing.light is not before[standing.id].light],
+        budget=_budget(ctx, quarter, scope),
+        budget_unit=ctx.plan.budget.model.unit if ctx.plan.budget else "",
+    )
+
+
+def _rollups(progress: Progress, items: list[ItemStanding]) -> list[IndustryRollup]:
+    by_measure: dict[str, list[ItemStanding]] = {}
+    for standing in items:
+        by_measure.setdefault(standing.placed.measure.id, []).append(standing)
+    industries = []
+    for loaded in progress.ctx.plan.industries:
+        industry = loaded.model
+        measures = [
+            MeasureRollup(industry, measure, shown, rollup([standing.light for standing in shown]),
+                          sum(progress.is_continuously_behind(standing) for standing in shown))
+            for measure in industry.measures if (shown := by_measure.get(measure.id))
+        ]
+        if measures:
+            industries.append(IndustryRollup(industry, measures, rollup([measure.light for measure in measures])))
+    return industries
+
+
+def _agencies(ctx: AuditContext, quarter: Quarter, scope: Scope) -> list[AgencyFiling]:
+    owed: Counter[str] = Counter()
+    for placed in expected(ctx, quarter):
+        if scope.includes_item(ctx, placed):
+            owed.update(body for body in ctx.lead_bodies(placed.work_item) if scope.includes_body(body))
+    filed = {ctx.body(status.model.agency): status for status in ctx.filed_in(quarter) if scope.includes_body(ctx.body(status.model.agency))}
+    agencies = ctx.plan.agency_by_id
+    return [
+        AgencyFiling(body, agencies[body].name if body in agencies else body, owed[body], filed.get(body))
+        for body in sorted(set(owed) | set(filed), key=lambda body: (-owed[body], body))
+    ]
+
+
+def _budget(ctx: AuditContext, quarter: Quarter, scope: Scope) -> list[BudgetLine]:
+    if ctx.plan.budget is None:
+        return []
+    budget = ctx.plan.budget.model
+    year = str(quarter.year)
+    industries = {placed.industry.industry for placed in ctx.plan.placed_work_items() if scope.includes_item(ctx, placed)}
+    lines = [
+        BudgetLine(row.industry, row.name, row.amounts.get(year), row.subtotal)  # type: ignore[call-overload]
+        for row in budget.rows if row.industry in industries
+    ]
+    if not scope.narrowed:
+        lines.append(BudgetLine(None, "小計", budget.total.amounts.get(year), budget.total.subtotal))  # type: ignore[call-overload]
+    return lines
