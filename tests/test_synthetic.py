@@ -4,26 +4,18 @@ unreported judgments agree with an independent computation from the exported pla
 from __future__ import annotations
 
 import json
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
 from typer.testing import CliRunner
 
 from sixcore.cli import app
+from tests.synthetic.independent import DONE, Independent, QuarterKey, previous_quarter, quarter_key, quarter_months
 from tests.synthetic.make_demo import make_demo
 
 runner = CliRunner()
 
 AS_OF = ("110Q4", "111Q4", "112Q3", "113Q2", "113Q4")
-DONE = {"完成", "done"}
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # yaml.safe_load, with libyaml when present (faster)
-
-
-def load_yaml(path: Path):
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
 
 
 def run(*args: str):
@@ -33,113 +25,6 @@ def run(*args: str):
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_demo(tmp_path_factory.mktemp("demo") / "repo")
-
-
-# --- the independent computation: exported plan + agencies.yaml + status YAML, no sixcore judgments ---
-
-QuarterKey = tuple[int, int]  # (ROC year, quarter number)
-
-
-def quarter_key(text: str) -> QuarterKey:
-    match = re.fullmatch(r"(\d{1,3})Q([1-4])", text)
-    assert match, text
-    return int(match[1]), int(match[2])
-
-
-def previous_quarter(quarter: QuarterKey) -> QuarterKey:
-    year, number = quarter
-    return (year - 1, 4) if number == 1 else (year, number - 1)
-
-
-def month_index(text: str) -> int:
-    """ROC "YYY/M" → months since year 0, for comparing."""
-    year, month = (int(part) for part in text.split("/"))
-    return year * 12 + month - 1
-
-
-def quarter_months(quarter: QuarterKey) -> tuple[int, int]:
-    year, number = quarter
-    first = year * 12 + (number - 1) * 3
-    return first, first + 2
-
-
-@dataclass(frozen=True)
-class Filed:
-    quarter: QuarterKey
-    body: str
-    work_items: dict[str, dict]
-    agency: str
-    kpis: dict[str, dict]
-
-
-@dataclass
-class Independent:
-    work_items: list[dict]
-    bodies: dict[str, str]  # agency id -> reporting body
-    filed: list[Filed]
-
-    @classmethod
-    def read(cls, root: Path, exported: dict) -> Independent:
-        agencies = {agency["id"]: agency for agency in load_yaml(root / "plan" / "agencies.yaml")["agencies"]}
-
-        def body(agency_id: str) -> str:
-            current, seen = agency_id, set()
-            while current in agencies and current not in seen:
-                seen.add(current)
-                following = agencies[current].get("successor") or agencies[current].get("parent")
-                if not following:
-                    break
-                current = following
-            return current
-
-        bodies = {agency_id: body(agency_id) for agency_id in agencies}
-        filed = []
-        for path in sorted((root / "status").glob("*/*.yaml")):
-            data = load_yaml(path)
-            assert data["agency"] == path.stem and data["quarter"] == path.parent.name
-            filed.append(Filed(quarter_key(path.parent.name), bodies.get(data["agency"], data["agency"]), data.get("work_items") or {},
-                               data["agency"], data.get("kpis") or {}))
-        return cls(exported["work_items"], bodies, filed)
-
-    def body(self, agency_id: str) -> str:
-        return self.bodies.get(agency_id, agency_id)
-
-    def done_by(self, item_id: str, quarter: QuarterKey) -> bool:
-        return any(f.quarter <= quarter and str(f.work_items.get(item_id, {}).get("status")) in DONE for f in self.filed)
-
-    @staticmethod
-    def last_month(item: dict) -> int | None:
-        return max((month_index(end) for _, end in item["ranges"]), default=None)
-
-    @staticmethod
-    def active(item: dict, quarter: QuarterKey) -> bool:
-        first, last = quarter_months(quarter)
-        for start, end in item["ranges"]:
-            end_index = month_index(end)
-            start_index = month_index(start) if start is not None else end_index  # a deadline: just its month
-            if start_index <= last and end_index >= first:
-                return True
-        return False
-
-    def overdue(self, quarter: QuarterKey) -> set[str]:
-        _, last = quarter_months(quarter)
-        return {
-            item["id"] for item in self.work_items
-            if (end := self.last_month(item)) is not None and end <= last and not self.done_by(item["id"], quarter)
-        }
-
-    def unreported(self, quarter: QuarterKey) -> set[str]:
-        late = self.overdue(quarter)
-        result = set()
-        for item in self.work_items:
-            if not (self.active(item, quarter) or item["id"] in late):
-                continue
-            if self.done_by(item["id"], previous_quarter(quarter)):
-                continue
-            leads = {self.body(agency) for agency in item["lead_ids"]}
-            if not any(f.quarter == quarter and f.body in leads and item["id"] in f.work_items for f in self.filed):
-                result.add(item["id"])
-        return result
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,226 @@
+"""`sixcore report` on the SYNTHETIC status set: every count equals an independent count; and the shipped,
+empty status/ gives an honest report of what is owed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sixcore.cli import app
+from tests.conftest import REPO
+from tests.synthetic.independent import Independent, previous_quarter, quarter_key
+from tests.synthetic.make_demo import make_demo
+
+runner = CliRunner()
+QUARTERS = ("112Q3", "113Q2", "113Q4")
+FILES = {"report.md", "report.html", "items.csv", "report.json", "report.ods"}
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": "120"})
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_demo(tmp_path_factory.mktemp("demo") / "repo")
+
+
+@pytest.fixture(scope="module")
+def independent(demo: Path) -> Independent:
+    result = run("export", "--root", str(demo))
+    assert result.exit_code == 0, result.output
+    return Independent.read(demo, json.loads(result.stdout))
+
+
+@pytest.fixture(scope="module")
+def reports(demo: Path) -> dict[str, dict]:
+    """report.json of every quarter, as `sixcore report --format json` prints it."""
+    found = {}
+    for quarter in QUARTERS:
+        result = run("report", "--root", str(demo), "--quarter", quarter, "--format", "json")
+        assert result.exit_code == 0, result.output
+        found[quarter] = json.loads(result.stdout)
+    return found
+
+
+@pytest.mark.parametrize("quarter", QUARTERS)
+def test_states_match_independent_count(quarter: str, reports: dict, independent: Independent):
+    data = reports[quarter]
+    states = independent.states(quarter_key(quarter))
+    assert data["counts"] == {state: Counter(states.values())[state] for state in data["counts"]}
+    assert {item["id"]: item["state"] for item in data["work_items"]} == states
+    assert set(data["completed"]) == {item_id for item_id, state in states.items() if state == "completed"}
+
+
+@pytest.mark.parametrize("quarter", QUARTERS)
+def test_overdue_and_unreported_are_checks(quarter: str, reports: dict, independent: Independent, demo: Path):
+    from sixcore.audit import check_repo
+    from sixcore.calendar import Quarter
+
+    data = reports[quarter]
+    assert set(data["overdue"]) == independent.overdue(quarter_key(quarter))
+    assert set(data["unreported"]) == independent.unreported(quarter_key(quarter))
+    problems = check_repo(demo, as_of=Quarter.parse(quarter)).problems
+    assert set(data["overdue"]) == {problem.params["item"] for problem in problems if problem.code == "SC301"}
+    assert set(data["unreported"]) == {problem.params["item"] for problem in problems if problem.code == "SC302"}
+
+
+@pytest.mark.parametrize("quarter", QUARTERS)
+def test_agencies_filed_and_due(quarter: str, reports: dict, independent: Independent):
+    agencies = reports[quarter]["agencies"]
+    key = quarter_key(quarter)
+    assert {agency["id"] for agency in agencies if agency["filed"]} == independent.filers(key)
+    assert {agency["id"] for agency in agencies if agency["expected_items"]} == independent.owing(key)
+    if quarter == "112Q3":  # mohw skipped this quarter in the demo set
+        assert next(agency for agency in agencies if agency["id"] == "mohw")["filed"] is False
+
+
+@pytest.mark.parametrize("quarter", QUARTERS)
+def test_kpis_and_changes_match_independent_count(quarter: str, reports: dict, independent: Independent):
+    data = reports[quarter]
+    key = quarter_key(quarter)
+    assert {kpi["id"] for kpi in data["kpis"] if kpi["light"] != "unreported" and kpi["actual"] is not None} == independent.kpis_reported(key)
+    now, before = independent.states(key), independent.states(previous_quarter(key))
+    assert set(data["changes"]["newly_completed"]) == {i for i, state in now.items() if state == "completed" and before[i] != "completed"}
+    assert set(data["changes"]["newly_overdue"]) == independent.overdue(key) - independent.overdue(previous_quarter(key))
+
+
+def test_lights_follow_the_thresholds(reports: dict):
+    """Every item light is what plan/lights.yaml's thresholds say for its state and lag."""
+    for data in reports.values():
+        severe = data["thresholds"]["work_items"]["severe_from"]
+        for item in data["work_items"]:
+            expected = {"completed": "done", "overdue": "red", "unreported": "unreported", "on_schedule": "green"}.get(item["state"], "none")
+            if item["state"] == "behind":
+                expected = "red" if item["lag"] is not None and item["lag"] >= severe else "yellow"
+            assert item["light"] == expected, item
+        for measure in data["measures"]:  # worst judged light of its items
+            lights = {item["light"] for item in data["work_items"] if item["measure"] == measure["id"]}
+            judged = [light for light in ("red", "yellow", "green") if light in lights]
+            if judged:
+                assert measure["light"] == judged[0]
+
+
+def test_consecutive_quarters_behind(reports: dict, independent: Independent):
+    """連續落後: behind (落後 or 逾期) in the quarter and the one before, by the independent reading."""
+    key = quarter_key("113Q2")
+    now, before = independent.states(key), independent.states(previous_quarter(key))
+    behind = {"behind", "overdue"}
+    expected = {item_id for item_id, state in now.items() if state in behind and before[item_id] in behind}
+    assert expected and set(reports["113Q2"]["continuously_behind"]) == expected
+
+
+def test_thresholds_come_from_the_config_file(demo: Path, tmp_path: Path):
+    repo = tmp_path / "repo"
+    shutil.copytree(demo, repo)
+    lights = repo / "plan" / "lights.yaml"
+    lights.write_text(lights.read_text(encoding="utf-8").replace("severe_from: 10", "severe_from: 99"), encoding="utf-8")
+    data = json.loads(run("report", "--root", str(repo), "--quarter", "113Q2", "--format", "json").stdout)
+    behind = [item for item in data["work_items"] if item["state"] == "behind"]
+    assert behind and all(item["light"] == "yellow" for item in behind if (item["lag"] or 0) < 99)
+    lights.write_text("work_items: {behind_above: 5}\n", encoding="utf-8")
+    broken = run("report", "--root", str(repo), "--quarter", "113Q2")
+    assert broken.exit_code == 2
+    assert "plan/lights.yaml" in broken.output and "Traceback" not in broken.output
+
+
+def test_written_files_and_screen(demo: Path, reports: dict):
+    result = run("report", "--root", str(demo), "--quarter", "113Q2")
+    assert result.exit_code == 0, result.output
+    out = demo / "reports" / "113Q2"
+    assert {path.name for path in out.iterdir()} == FILES
+    data = reports["113Q2"]
+    counts = data["counts"]
+    screen = result.stdout
+    assert screen.index("一、總覽") < screen.index("二、產業及措施燈號") < screen.index("三、逾期及未填報項目") < screen.index("四、")
+    assert f"逾期 {len(data['overdue'])} 項；未填報 {len(data['unreported'])} 項" in screen
+    assert "基準日：113/6/30" in screen and "應填報 19 個機關，已填報 3 個" in screen
+    markdown = (out / "report.md").read_text(encoding="utf-8")
+    assert f"| 逾期 | {counts['overdue']} |".replace(" ", "") in markdown.replace(" ", "")
+    assert "🔴 嚴重落後" in markdown
+    raw = (out / "items.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0][:2] == ["編號", "重點工作項目"] and len(rows) == 1 + len(data["work_items"])
+    assert json.loads((out / "report.json").read_text(encoding="utf-8")) == data
+
+
+def test_ods_workbook_has_the_tables(demo: Path):
+    from odf.opendocument import load
+    from odf.table import Table, TableRow
+
+    run("report", "--root", str(demo), "--quarter", "113Q2")
+    document = load(str(demo / "reports" / "113Q2" / "report.ods"))
+    sheets = {sheet.getAttribute("name"): sheet for sheet in document.spreadsheet.getElementsByType(Table)}
+    assert {"逾期項目", "未填報項目", "工作項目燈號"} <= set(sheets)
+    data = json.loads((demo / "reports" / "113Q2" / "report.json").read_text(encoding="utf-8"))
+    assert len(sheets["逾期項目"].getElementsByType(TableRow)) == 1 + len(data["overdue"])
+
+
+def test_same_inputs_same_bytes(demo: Path, tmp_path: Path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    for out in (first, second):
+        assert run("report", "--root", str(demo), "--quarter", "113Q2", "--out", str(out)).exit_code == 0
+    for name in FILES:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    stamped = run("report", "--root", str(demo), "--quarter", "113Q2", "--out", str(tmp_path / "c"), "--timestamp")
+    assert "產製時間" in (tmp_path / "c" / "report.md").read_text(encoding="utf-8") and stamped.exit_code == 0
+
+
+def test_nothing_half_written_when_a_format_fails(demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    out = tmp_path / "out"
+    assert run("report", "--root", str(demo), "--quarter", "113Q2", "--out", str(out)).exit_code == 0
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("renderer failed")
+
+    monkeypatch.setattr("sixcore.publish.format_report_ods", broken)
+    result = run("report", "--root", str(demo), "--quarter", "113Q3", "--out", str(out))
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before  # untouched, no temporary left over
+
+
+def test_narrowing(demo: Path, reports: dict):
+    whole = reports["113Q2"]
+    by_measure = json.loads(run("report", "--root", str(demo), "--quarter", "113Q2", "--measure", "1-2", "--format", "json").stdout)
+    assert {item["id"] for item in by_measure["work_items"]} == {item["id"] for item in whole["work_items"] if item["measure"] == "1-2"}
+    assert set(by_measure["overdue"]) == {item_id for item_id in whole["overdue"] if item_id.startswith("1-2/")}
+    by_industry = json.loads(run("report", "--root", str(demo), "--quarter", "113Q2", "--industry", "4", "--format", "json").stdout)
+    assert {kpi["id"].split(".")[0] for kpi in by_industry["kpis"]} == {"4"}
+    assert [row["industry"] for row in by_industry["budget"]["rows"]] == [4]
+    by_agency = json.loads(run("report", "--root", str(demo), "--quarter", "113Q2", "--agency", "mohw", "--format", "json").stdout)
+    assert [agency["id"] for agency in by_agency["agencies"]] == ["mohw"]
+    assert by_agency["work_items"] and len(by_agency["work_items"]) < len(whole["work_items"])
+    for wrong, message in ((["--measure", "9-9"], "沒有措施 9-9"), (["--industry", "7"], "沒有第 7 產業"), (["--agency", "nobody"], "nobody")):
+        result = run("report", "--root", str(demo), "--quarter", "113Q2", *wrong)
+        assert result.exit_code == 2 and message in result.output, result.output
+
+
+def test_english(demo: Path, tmp_path: Path):
+    result = run("report", "--root", str(demo), "--quarter", "113Q2", "--lang", "en", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "1. Headline" in result.stdout and "As of 113/6/30" in result.stdout
+    assert "seriously behind" in (tmp_path / "report.md").read_text(encoding="utf-8")
+
+
+def test_empty_status_is_reported_honestly(tmp_path: Path):
+    repo = tmp_path / "repo"
+    shutil.copytree(REPO / "plan", repo / "plan")
+    shutil.copytree(REPO / "status", repo / "status")  # as shipped: only its README
+    result = run("report", "--root", str(repo), "--quarter", "113Q2")
+    assert result.exit_code == 0, result.output
+    assert "本季尚無任何機關填報" in result.stdout and "已填報 0 個" in result.stdout
+    data = json.loads((repo / "reports" / "113Q2" / "report.json").read_text(encoding="utf-8"))
+    assert data["nothing_filed"] and data["completed"] == [] and data["counts"]["on_schedule"] == 0
+    assert data["overdue"] and len(data["unreported"]) == data["counts"]["overdue"] + data["counts"]["unreported"]
+    assert not any(agency["filed"] for agency in data["agencies"]) and data["agencies"]
+    html = (repo / "reports" / "113Q2" / "report.html").read_text(encoding="utf-8")
+    assert 'class="notice" role="note">本季尚無任何機關填報' in html
