@@ -200,7 +200,9 @@ class Progress:
         expected = self._expected(placed, target)
         filed, report = self._latest_kpi_report(placed)
         light = Light.none
-        if placed.kpi.qualitative or expected is None:
+        if not placed.kpi.yearly.get(str(year)):  # type: ignore[call-overload]
+            light = Light.none  # no target set for this year (outside 110–113, or a blank cell)
+        elif placed.kpi.qualitative or expected is None:
             light = Light.none if report is not None else Light.unreported
         elif report is None or report.actual is None:
             light = Light.unreported
@@ -217,7 +219,9 @@ class Progress:
         share = self.quarter.number / 4
         start = 0.0
         if placed.kpi.target is not None and placed.kpi.target.cumulative:
-            start = yearly_figure(placed.kpi, str(self.quarter.year - 1)) or 0.0  # a cumulative target grows from last year's
+            # a cumulative target grows from the latest earlier year's figure
+            earlier = (yearly_figure(placed.kpi, str(year)) for year in range(self.quarter.year - 1, 109, -1))
+            start = next((figure for figure in earlier if figure is not None), 0.0)
         return round(start + (target - start) * share, 4)
 
     def _latest_kpi_report(self, placed: PlacedKpi) -> tuple[FiledStatus | None, KpiReport | None]:

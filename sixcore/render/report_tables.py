@@ -115,6 +115,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "kpi_rule": ("KPI 燈號：實際值與本季預期值比較（{rule}）。未達預期為落後，低於 {severe:.0%} 為嚴重落後；質化或無單一數值目標者不評定。",
                  "KPI lights compare the actual with what is expected by this quarter ({rule}). Below it is behind, below {severe:.0%} seriously "
                  "behind; qualitative targets and cells without a single figure are not judged."),
+    "kpi_no_year": ("KPI 分年目標僅訂 {years} 年；{year} 年無分年目標，不評定燈號。", "Yearly KPI targets exist for {years} only; {year} has none, so KPIs are not judged."),
     "prorated": ("年度目標按季比例；累計型以去年目標為起點", "the yearly target prorated by quarter, cumulative ones from last year's"),
     "whole_year": ("全年目標", "the whole year's target"),
     "agencies": ("五、各機關辦理情形（方案伍）", "5. Agency reports (part 伍)"),
@@ -289,11 +290,14 @@ def _lists(report: QuarterReport, words: _Words) -> Section:
 
 def _kpis(report: QuarterReport, words: _Words) -> Section:
     thresholds = report.progress.rules.kpis
-    rule = words("kpi_rule", rule=words("prorated") if thresholds.prorate else words("whole_year"), severe=thresholds.severe_below)
+    paragraphs = [words("kpi_rule", rule=words("prorated") if thresholds.prorate else words("whole_year"), severe=thresholds.severe_below)]
+    years = sorted({year for standing in report.kpis for year, cell in standing.placed.kpi.yearly.items() if cell})
+    if years and str(report.quarter.year) not in years:
+        paragraphs.insert(0, words("kpi_no_year", years=f"{years[0]}–{years[-1]}", year=report.quarter.year))
     headers = [words("id"), words("kpi"), words("yearly_target", year=report.quarter.year), words("expected"), words("kpi_actual"),
                words("cumulative"), words("light"), words("reported_by")]
     rows: list[list[Cell]] = [_kpi_row(report, standing, words) for standing in report.kpis]
-    return Section("kpis", words("kpis"), [rule], [Table("kpis", words("kpis"), headers, rows)])
+    return Section("kpis", words("kpis"), paragraphs, [Table("kpis", words("kpis"), headers, rows)])
 
 
 def _kpi_row(report: QuarterReport, standing: KpiStanding, words: _Words) -> list[Cell]:

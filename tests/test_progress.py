@@ -1,0 +1,80 @@
+"""States and 燈號 on the small fixture (see test_status_rules for its plan): lag thresholds, streaks, KPIs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sixcore.audit import load_context
+from sixcore.calendar import Quarter
+from sixcore.progress import Light, Progress, State, rollup
+from tests.test_status_rules import file_status
+
+
+def progress(root: Path, quarter: str) -> Progress:
+    ctx, problems = load_context(root, Quarter.parse(quarter))
+    assert ctx.plan.lights is not None, problems
+    return Progress(ctx, ctx.plan.lights.model, Quarter.parse(quarter))
+
+
+@pytest.mark.parametrize(("actual", "state", "light"), [
+    (50, State.on_schedule, Light.green),
+    (55, State.on_schedule, Light.green),  # ahead of plan
+    (45, State.behind, Light.yellow),  # 5 points behind
+    (40.5, State.behind, Light.yellow),
+    (40, State.behind, Light.red),  # 10 points: 嚴重落後
+])
+def test_lag_decides_the_light(mini: Path, actual: float, state: State, light: Light):
+    file_status(mini, "111Q1", "nstc", f'work_items:\n  "1-1/1.1.1": {{status: 進行中, planned: 50, actual: {actual}}}\n')
+    standing = progress(mini, "111Q1").items["1-1/1.1.1"]
+    assert (standing.state, standing.light, standing.lag) == (state, light, 50 - actual)
+
+
+def test_states_without_figures(mini: Path):
+    file_status(mini, "111Q1", "nstc", 'work_items:\n  "1-1/1.1.1": {status: 落後, delay_reason: 延宕, countermeasure: 趕工}\n')
+    file_status(mini, "111Q1", "moea", 'work_items:\n  "1-1/1.1.2": {status: 停辦}\n')
+    items = progress(mini, "111Q1").items
+    assert (items["1-1/1.1.1"].state, items["1-1/1.1.1"].light) == (State.behind, Light.yellow)
+    assert (items["1-1/1.1.2"].state, items["1-1/1.1.2"].light) == (State.suspended, Light.none)
+    assert items["1-1/1.1.3"].state is State.undated
+
+
+def test_lights_file_sets_the_thresholds(mini: Path):
+    lights = mini / "plan" / "lights.yaml"
+    lights.write_text(lights.read_text(encoding="utf-8").replace("severe_from: 10", "severe_from: 4"), encoding="utf-8")
+    file_status(mini, "111Q1", "nstc", 'work_items:\n  "1-1/1.1.1": {status: 進行中, planned: 50, actual: 45}\n')
+    assert progress(mini, "111Q1").items["1-1/1.1.1"].light is Light.red
+
+
+def test_consecutive_quarters_behind(mini: Path):
+    behind = 'work_items:\n  "1-1/1.1.1": {status: 進行中, planned: 50, actual: 40}\n'
+    file_status(mini, "111Q1", "nstc", 'work_items:\n  "1-1/1.1.1": {status: 進行中, planned: 40, actual: 40}\n')
+    file_status(mini, "111Q2", "nstc", behind)
+    now = progress(mini, "111Q2")
+    assert not now.is_continuously_behind(now.items["1-1/1.1.1"])  # one quarter only
+    file_status(mini, "111Q3", "nstc", behind.replace("50", "70").replace("40", "60"))
+    later = progress(mini, "111Q3")
+    assert later.items["1-1/1.1.1"].behind_streak == 2 and later.is_continuously_behind(later.items["1-1/1.1.1"])
+    assert later.previous_items["1-1/1.1.1"].light is Light.red
+
+
+@pytest.mark.parametrize(("actual", "light"), [(1.5, Light.green), (2, Light.green), (1.4, Light.yellow), (1.3, Light.red)])
+def test_kpi_expected_by_the_quarter(mini: Path, actual: float, light: Light):
+    """KPI 1.1.1: 111 完成 1 件, 113 累計 2 件 (cumulative) → by 113Q2 expected 1 + (2 − 1) × 2/4 = 1.5."""
+    file_status(mini, "113Q2", "nstc", f'kpis:\n  "1.1.1": {{actual: {actual}}}\n')
+    standing = progress(mini, "113Q2").kpis["1.1.1"]
+    assert (standing.target, standing.expected, standing.light) == (2, 1.5, light)
+
+
+def test_kpi_without_a_target_this_year_is_not_judged(mini: Path):
+    assert progress(mini, "112Q4").kpis["1.1.1"].light is Light.none  # 112: no yearly target
+    assert progress(mini, "113Q4").kpis["1.1.1"].light is Light.unreported
+
+
+def test_rollup_takes_the_worst_judged_light():
+    assert rollup([Light.green, Light.done, Light.yellow, Light.unreported]) is Light.yellow
+    assert rollup([Light.done, Light.red, Light.green]) is Light.red
+    assert rollup([Light.done, Light.done]) is Light.done
+    assert rollup([Light.done, Light.unreported, Light.none]) is Light.unreported
+    assert rollup([Light.none]) is Light.none
