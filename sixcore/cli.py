@@ -263,3 +263,73 @@ def schema(name: Annotated[SchemaName, typer.Argument(help="哪一種檔案 / wh
     from sixcore.schema import render_schema
 
     typer.echo(render_schema(name.value), nl=False)
+
+
+class GanttFormat(str, Enum):
+    text = "text"
+    mermaid = "mermaid"
+    html = "html"
+    svg = "svg"
+
+
+def _month(text: Optional[str], option: str) -> Any:
+    from sixcore.calendar import RocDateError, RocMonth
+
+    if text is None:
+        return None
+    try:
+        return RocMonth.parse(text)
+    except RocDateError as error:
+        raise SixcoreUserError(f"{option}「{text}」無效，請寫成民國年月如 110/1 / invalid {option} {text!r}: {error.detail}") from None
+
+
+@app.command()
+@handle_user_errors
+def gantt(
+    quarter: QuarterOption = None,
+    measure: Annotated[Optional[list[str]], typer.Option("--measure", "-m", help="只看這些措施，如 1-2（可重複）/ only these measures")] = None,
+    industry: Annotated[Optional[list[int]], typer.Option("--industry", "-i", help="只看這些產業 1–6（可重複）/ only these industries")] = None,
+    agency: Annotated[Optional[list[str]], typer.Option(
+        "--agency", "-a", help="只看此機關（含所屬單位與改制後機關）主辦或協辦者，如 moea / only work items this body leads or co-leads")] = None,
+    detail: Annotated[bool, typer.Option("--detail", help="也逐列顯示工作項目 / a row per work item too")] = False,
+    start: Annotated[Optional[str], typer.Option("--from", help="顯示期間起月，如 110/1 / first month shown")] = None,
+    end: Annotated[Optional[str], typer.Option("--to", help="顯示期間迄月，如 113/12 / last month shown")] = None,
+    fmt: Annotated[GanttFormat, typer.Option("--format", "-f", help="text 畫面；mermaid 貼入 Markdown；html / svg 寫檔 / output format")] = GanttFormat.text,
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", "-o", help="寫入此檔（html/svg 預設 reports/gantt-<季別>.html）/ write to this file (html/svg default reports/gantt-<quarter>.html)")] = None,
+    lang: LangOption = Lang.zh,
+    root: RootOption = None,
+) -> None:
+    """甘特圖：各措施何時執行，及基準季的狀態 / what runs when: measures (or work items) over ROC months, coloured by state.
+
+    The as-of quarter is --quarter, else the latest folder in status/, else the current quarter.
+    --format mermaid prints a Mermaid gantt diagram: paste it into Markdown between a line ```mermaid and a line ```,
+    and GitHub draws it. --format html or svg writes one self-contained file (no network) for slides.
+    """
+    from sixcore.audit import default_quarter, load_context
+    from sixcore.publish import write_report_files
+    from sixcore.render.gantt_html import format_gantt_html, format_gantt_svg
+    from sixcore.render.gantt_mermaid import format_gantt_mermaid
+    from sixcore.render.gantt_text import format_gantt_text
+    from sixcore.timeline import Selection, build_timeline, default_out
+
+    base = _root(root)
+    as_of = _quarter(quarter) or default_quarter(base)
+    selection = Selection(tuple(measure or ()), tuple(industry or ()), tuple(agency or ()), detail, _month(start, "--from"), _month(end, "--to"))
+    context, problems = load_context(base, as_of)
+    _refuse_plan_errors(problems, base)
+    timeline = build_timeline(context, as_of, selection)
+    renderers: dict[GanttFormat, Callable[[], str]] = {
+        GanttFormat.text: lambda: format_gantt_text(timeline, lang, width=shutil.get_terminal_size((100, 40)).columns,
+                                                    color=_use_color() and out is None),
+        GanttFormat.mermaid: lambda: format_gantt_mermaid(timeline, lang),
+        GanttFormat.html: lambda: format_gantt_html(timeline, lang),
+        GanttFormat.svg: lambda: format_gantt_svg(timeline, lang),
+    }
+    shown = renderers[fmt]()
+    if out is None and fmt in (GanttFormat.text, GanttFormat.mermaid):
+        typer.echo(shown, nl=False)
+        return
+    target = out or default_out(base, as_of, selection, lang, f".{fmt.value}")
+    written = write_report_files({target.name: shown.encode()}, target.parent)
+    typer.echo(f"已寫入 {written[0]} / written: {written[0]}", err=True)

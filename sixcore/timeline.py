@@ -1,0 +1,291 @@
+"""What runs when: measures and work items as bars over ROC months, with their state as of a quarter (sixcore gantt).
+
+Pure data; sixcore/render/gantt_*.py draw it.
+
+How a bar is made
+  A work item's bar has one segment per phase of its schedule as the plan writes it (第一期受理申請, 執行期程,
+  第一階段 …). Where two phases overlap (a second call for applications while the first period still runs),
+  the one that starts later is drawn on top: see `Bar.segment_at`.
+  A measure's bar covers the months of its shown work items. A month in which only calls for applications
+  (受理申請 phases) are open is drawn as 受理申請; a month in which some work item has any other scheduled work
+  as 執行; a month with nothing scheduled is left as a gap.
+
+How a measure's state rolls up from its work items' states (each judged by sixcore.progress, as sixcore check does)
+  the most urgent one present, 逾期 > 落後 > 未填報 > 停辦; otherwise 完成 when every item is 完成,
+  未開始 when none has started yet, and 進度正常 for the rest (work under way and nothing late or missing).
+  With --agency the measure's bar and state cover only that agency's work items.
+
+With no status file filed up to the as-of quarter the states are still those of sixcore check: an item whose
+schedule has ended is 逾期 (no 完成 on file) and one under way is 未填報. `Timeline.filed_any` lets the renderers
+say so, since such a chart shows the lack of reports, not the real progress.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from sixcore.calendar import MonthRange, Quarter, RocMonth
+from sixcore.errors import SixcoreUserError
+from sixcore.load.loader import PlacedWorkItem
+from sixcore.load.status import AuditContext
+from sixcore.messages import Lang
+from sixcore.model.plan import Phase
+from sixcore.progress import Progress, State
+
+# The order a measure takes its state in: the first of these that any of its work items has.
+URGENT_FIRST = (State.overdue, State.behind, State.unreported, State.suspended)
+
+STATE_WORDS: dict[State, dict[Lang, str]] = {
+    State.completed: {Lang.zh: "完成", Lang.en: "completed"},
+    State.on_schedule: {Lang.zh: "進度正常", Lang.en: "on schedule"},
+    State.behind: {Lang.zh: "落後", Lang.en: "behind"},
+    State.overdue: {Lang.zh: "逾期", Lang.en: "overdue"},
+    State.unreported: {Lang.zh: "未填報", Lang.en: "unreported"},
+    State.suspended: {Lang.zh: "停辦", Lang.en: "suspended"},
+    State.not_started: {Lang.zh: "未開始", Lang.en: "not started"},
+    State.idle: {Lang.zh: "階段間", Lang.en: "between phases"},
+    State.undated: {Lang.zh: "無期程", Lang.en: "no dates"},
+}
+
+
+class SegmentKind(str, Enum):
+    application = "application"  # 受理申請: a call for applications is open
+    work = "work"  # any other scheduled work (執行期程, 第一階段, or an unlabelled range)
+
+
+KIND_WORDS: dict[SegmentKind, dict[Lang, str]] = {
+    SegmentKind.application: {Lang.zh: "受理申請", Lang.en: "call for applications"},
+    SegmentKind.work: {Lang.zh: "執行", Lang.en: "work"},
+}
+
+# What the renderers print under every chart, so the picture never needs this docstring.
+NOTES: dict[str, dict[Lang, str]] = {
+    "rollup": {
+        Lang.zh: "措施狀態取其工作項目中最需關注者：逾期 > 落後 > 未填報 > 停辦；全部完成為「完成」，皆未開始為「未開始」，其餘為「進度正常」。",
+        Lang.en: "A measure takes the most urgent state among its work items: overdue > behind > unreported > suspended; "
+                 "completed when all are, not started when none has begun, otherwise on schedule.",
+    },
+    "as_of": {
+        Lang.zh: "狀態以基準季 {quarter} 末日（{day}）判定，與 sixcore check 相同。",
+        Lang.en: "States are judged at the last day of {quarter} ({day}), as sixcore check judges them.",
+    },
+    "no_status": {
+        Lang.zh: "截至 {quarter} 尚無任何季度填報：「逾期」僅表示期程已結束而無完成紀錄，「未填報」表示執行中而無填報，並非實際進度。",
+        Lang.en: "No status file is filed up to {quarter}: overdue only means the schedule ended with no completion on file, "
+                 "unreported that work is under way with no report; neither is the real progress.",
+    },
+    "outside": {
+        Lang.zh: "另有 {count} 列全在顯示期間之外，未繪出。",
+        Lang.en: "{count} more rows lie wholly outside the window and are not drawn.",
+    },
+    "undated": {Lang.zh: "無期程（未繪出）", Lang.en: "Without dates (not drawn)"},
+    "heading": {Lang.zh: "六大核心戰略產業推動方案 工作期程 {window} · 基準季 {quarter}（{day} 判定）",
+                Lang.en: "Six Core Strategic Industries: schedule {window} · as of {quarter} ({day})"},
+    "as_of_mark": {Lang.zh: "基準季 {quarter}", Lang.en: "as of {quarter}"},
+    "legend": {Lang.zh: "圖例", Lang.en: "Legend"},
+}
+
+
+def note(key: str, lang: Lang, **params: object) -> str:
+    return NOTES[key][lang].format(**params)
+
+
+class BarLevel(str, Enum):
+    measure = "measure"
+    work_item = "work_item"
+
+
+@dataclass(frozen=True)
+class Segment:
+    months: MonthRange
+    kind: SegmentKind
+    label: str | None = None  # the phase label as printed (第一期受理申請); None for a measure's runs and unlabelled phases
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One row of the chart: a measure (id 1-2) or, with --detail, a work item (id 1-2/1.1.1)."""
+
+    level: BarLevel
+    id: str
+    title: str
+    state: State
+    segments: tuple[Segment, ...]  # by start month; only a work item's may overlap
+
+    @property
+    def span(self) -> MonthRange:
+        return MonthRange(min(segment.months.start for segment in self.segments), max(segment.months.end for segment in self.segments))
+
+    def segment_at(self, month: RocMonth) -> Segment | None:
+        """The segment drawn in `month`: of those covering it, the one that starts last."""
+        covering = [segment for segment in self.segments if month in segment.months]
+        return covering[-1] if covering else None
+
+    def months(self) -> set[RocMonth]:
+        """Every month some segment covers."""
+        return {month for segment in self.segments for month in segment.months.months()}
+
+
+@dataclass(frozen=True)
+class IndustryRows:
+    number: int
+    name: str
+    bars: tuple[Bar, ...]  # measures in plan order, each followed by its work items with --detail
+
+
+@dataclass(frozen=True)
+class Timeline:
+    as_of: Quarter
+    window: MonthRange
+    industries: tuple[IndustryRows, ...]
+    undated: tuple[PlacedWorkItem, ...]
+    filed_any: bool  # some status file is filed up to the as-of quarter
+    outside_window: int  # rows left out because they lie wholly outside the window
+
+    def bars(self) -> Iterator[Bar]:
+        for industry in self.industries:
+            yield from industry.bars
+
+    def states(self) -> list[State]:
+        """The states drawn, in legend order."""
+        drawn = {bar.state for bar in self.bars()}
+        return [state for state in State if state in drawn]
+
+    def kinds(self) -> list[SegmentKind]:
+        drawn = {segment.kind for bar in self.bars() for segment in bar.segments}
+        return [kind for kind in SegmentKind if kind in drawn]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What to show: all three narrowings must match (each may name several); empty means everything."""
+
+    measures: tuple[str, ...] = ()
+    industries: tuple[int, ...] = ()
+    agencies: tuple[str, ...] = ()
+    detail: bool = False
+    start: RocMonth | None = None
+    end: RocMonth | None = None
+
+
+def rolled_up(states: Iterable[State]) -> State:
+    """A measure's state from its dated work items' states (rule in the module docstring)."""
+    present = set(states)
+    for state in URGENT_FIRST:
+        if state in present:
+            return state
+    if present == {State.completed}:
+        return State.completed
+    if present == {State.not_started}:
+        return State.not_started
+    return State.on_schedule
+
+
+def is_application(phase: Phase) -> bool:
+    return phase.label is not None and "受理" in phase.label
+
+
+def item_segments(phases: Sequence[Phase]) -> tuple[Segment, ...]:
+    """One segment per phase, by start (stable, so the plan's order breaks ties)."""
+    segments = [Segment(phase.span, SegmentKind.application if is_application(phase) else SegmentKind.work, phase.label) for phase in phases]
+    return tuple(sorted(segments, key=lambda segment: segment.months.start))
+
+
+def measure_segments(phases: Iterable[Phase]) -> tuple[Segment, ...]:
+    """Runs of months by kind over its items' phases: 執行 wherever any item has other work, 受理申請 where only calls are open."""
+    kinds: dict[RocMonth, SegmentKind] = {}
+    for phase in phases:
+        kind = SegmentKind.application if is_application(phase) else SegmentKind.work
+        for month in phase.span.months():
+            if kinds.get(month) is not SegmentKind.work:
+                kinds[month] = kind
+    segments: list[Segment] = []
+    for month in sorted(kinds):
+        last = segments[-1] if segments else None
+        if last is not None and last.kind is kinds[month] and last.months.end.shift(1) == month:
+            segments[-1] = Segment(MonthRange(last.months.start, month), last.kind)
+        else:
+            segments.append(Segment(MonthRange(month, month), kinds[month]))
+    return tuple(segments)
+
+
+def _check_selection(ctx: AuditContext, selection: Selection) -> None:
+    plan = ctx.plan
+    unknown = [measure for measure in selection.measures if measure not in plan.measure_by_id]
+    if unknown:
+        raise SixcoreUserError(f"方案中沒有措施 {', '.join(unknown)}；請寫成 1-2 這樣的編號（1-1 … 6-8）"
+                               f" / no measure {', '.join(unknown)} in the plan; write ids like 1-2")
+    numbers = {loaded.model.industry for loaded in plan.industries}
+    wrong = [str(number) for number in selection.industries if number not in numbers]
+    if wrong:
+        raise SixcoreUserError(f"方案中沒有產業 {', '.join(wrong)}；請用 1 到 6 / no industry {', '.join(wrong)}; use 1 to 6")
+    strangers = [agency for agency in selection.agencies if agency not in plan.agency_by_id]
+    if strangers:
+        raise SixcoreUserError(f"未知的機關代碼 {', '.join(strangers)}，請用 plan/agencies.yaml 中的代碼（如 moea、nstc）"
+                               f" / unknown agency id {', '.join(strangers)}; use an id from plan/agencies.yaml such as moea")
+    if selection.start and selection.end and selection.end < selection.start:
+        raise SixcoreUserError(f"--to {selection.end} 早於 --from {selection.start} / --to is before --from")
+
+
+def _selected(ctx: AuditContext, selection: Selection) -> list[PlacedWorkItem]:
+    """Work items that match every narrowing; an agency matches through the body that reports for it today."""
+    bodies = {ctx.body(agency) for agency in selection.agencies}
+    return [
+        placed for placed in ctx.plan.placed_work_items()
+        if (not selection.measures or placed.measure.id in selection.measures)
+        and (not selection.industries or placed.industry.industry in selection.industries)
+        and (not bodies or bodies & ctx.allowed_bodies(placed.work_item))
+    ]
+
+
+def build_timeline(ctx: AuditContext, as_of: Quarter, selection: Selection) -> Timeline:
+    """The chart's rows for the selection, judged as of `as_of`."""
+    _check_selection(ctx, selection)
+    if ctx.plan.lights is None:  # callers refuse a plan with errors first; this keeps the promise without them
+        raise SixcoreUserError("缺少 plan/lights.yaml；請先執行 sixcore check / plan/lights.yaml is missing; run sixcore check")
+    standings = Progress(ctx, ctx.plan.lights.model, as_of).items
+    chosen = _selected(ctx, selection)
+    dated = [placed for placed in chosen if placed.work_item.schedule]
+    if not dated:
+        raise SixcoreUserError("沒有符合條件且有期程的工作項目；請放寬 --measure / --industry / --agency"
+                               " / no dated work item matches; widen --measure / --industry / --agency")
+    rows: dict[int, list[Bar]] = {}
+    for measure_id in dict.fromkeys(placed.measure.id for placed in dated):
+        items = [placed for placed in dated if placed.measure.id == measure_id]
+        measure = items[0].measure
+        bars = rows.setdefault(items[0].industry.industry, [])
+        bars.append(Bar(BarLevel.measure, measure.id, measure.title, rolled_up(standings[placed.id].state for placed in items),
+                        measure_segments(phase for placed in items for phase in placed.work_item.schedule)))
+        if selection.detail:
+            bars += [Bar(BarLevel.work_item, placed.id, placed.work_item.text, standings[placed.id].state,
+                         item_segments(placed.work_item.schedule)) for placed in items]
+    span = MonthRange(min(bar.span.start for bars in rows.values() for bar in bars), max(bar.span.end for bars in rows.values() for bar in bars))
+    start, end = selection.start or span.start, selection.end or span.end
+    if end < start:
+        raise SixcoreUserError(f"顯示期間 {start}-{end} 內沒有工作項目（期程為 {span}）/ nothing is scheduled in {start}-{end} (the schedule is {span})")
+    window = MonthRange(start, end)
+    names = {loaded.model.industry: loaded.model.name for loaded in ctx.plan.industries}
+    shown = {number: tuple(bar for bar in bars if bar.span.overlaps(window)) for number, bars in sorted(rows.items())}
+    hidden = sum(len(bars) for bars in rows.values()) - sum(len(bars) for bars in shown.values())
+    industries = tuple(IndustryRows(number, names[number], bars) for number, bars in shown.items() if bars)
+    if not industries:
+        raise SixcoreUserError(f"顯示期間 {window} 內沒有工作項目（期程為 {span}）/ nothing is scheduled in {window} (the schedule is {span})")
+    filed_any = any(status.quarter <= as_of for status in ctx.statuses)
+    undated = tuple(placed for placed in chosen if not placed.work_item.schedule)
+    return Timeline(as_of, window, industries, undated, filed_any, hidden)
+
+
+def default_out(root: Path, as_of: Quarter, selection: Selection, lang: Lang, suffix: str) -> Path:
+    """reports/gantt-113Q2.html, or reports/gantt-113Q2-measure-1-2-detail-en.html, so no narrowed chart overwrites another."""
+    parts = ["gantt", str(as_of)]
+    parts += [f"industry-{number}" for number in selection.industries]
+    parts += [f"measure-{measure}" for measure in selection.measures]
+    parts += [f"agency-{agency}" for agency in selection.agencies]
+    parts += [f"from-{selection.start.year}-{selection.start.month}"] if selection.start else []
+    parts += [f"to-{selection.end.year}-{selection.end.month}"] if selection.end else []
+    parts += ["detail"] if selection.detail else []
+    parts += ["en"] if lang is Lang.en else []
+    return root / "reports" / ("-".join(parts) + suffix)
