@@ -83,6 +83,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "industry": ("產業", "Industry"),
     "measure": ("措施", "Measure"),
     "light": ("燈號", "Light"),
+    "industry_total": ("【{name}】合計", "[{name}] total"),
     "items_table": ("工作項目燈號", "Work items and lights"),
     "id": ("編號", "ID"),
     "work_item": ("重點工作項目", "Work item"),
@@ -236,10 +237,11 @@ def _lights(report: QuarterReport, words: _Words) -> Section:
     rows: list[list[Cell]] = []
     for industry in report.industries:
         states = sum((measure.states for measure in industry.measures), start=Counter[State]())
-        rows.append([f"{industry.industry.industry} {industry.industry.name}", words("total"), words.light(industry.light),
+        number = industry.industry.industry
+        rows.append([number, words("industry_total", name=industry.industry.name), words.light(industry.light),
                      *(states[state] for state in shown), sum(measure.continuously_behind for measure in industry.measures)])
         for measure in industry.measures:
-            rows.append(["", f"{measure.measure.id} {measure.measure.title}", words.light(measure.light),
+            rows.append([number, f"{measure.measure.id} {measure.measure.title}", words.light(measure.light),
                          *(measure.states[state] for state in shown), measure.continuously_behind])
     thresholds = report.progress.rules.work_items
     rule = words("lights_rule", yellow=cell_text(thresholds.behind_above), red=cell_text(thresholds.severe_from))

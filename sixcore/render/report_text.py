@@ -25,6 +25,7 @@ _SCREEN_SKIPS = {"items"}
 _WHOLE = {"items_by_state", "kpis_by_light", "measures", "agencies", "budget"}
 _LONG_TEXT = 24  # a column with longer text is cut with an ellipsis on screen
 _MIN_TEXT = 8
+_HEADER_WRAP = 8
 
 
 def light_text(mark: Mark) -> Text:
@@ -41,7 +42,8 @@ def _table(table: Table, max_rows: int | None, lang: Lang, more_in: str | None, 
         return [caption or Text(""), Text(table.empty, style="italic")] if table.empty else []
     shown = table.rows if max_rows is None or table.key in _WHOLE else table.rows[:max_rows]
     rich_table = RichTable(box=box.SIMPLE, show_edge=False, pad_edge=False, expand=False)
-    naturals = [max(cell_len(str(text)) for text in [header, *(_cell(row[column]) for row in shown)])
+    # a header wider than its cells (and than _HEADER_WRAP) wraps onto two lines instead of widening the column
+    naturals = [max(min(cell_len(header), _HEADER_WRAP), *(cell_len(str(_cell(row[column]))) for row in shown))
                 for column, header in enumerate(table.headers)]
     long_columns = [column for column, natural in enumerate(naturals)
                     if natural > _LONG_TEXT and not any(isinstance(row[column], Mark) for row in shown)]
@@ -52,7 +54,7 @@ def _table(table: Table, max_rows: int | None, lang: Lang, more_in: str | None, 
         if column in long_columns:
             rich_table.add_column(header, no_wrap=True, overflow="ellipsis", max_width=share)
         else:
-            rich_table.add_column(header, no_wrap=True, min_width=naturals[column])
+            rich_table.add_column(header, min_width=naturals[column])
     for row in shown:
         rich_table.add_row(*(_cell(value) for value in row))
     rendered: list[RichTable | Text] = [*([caption] if caption else []), rich_table]
