@@ -32,6 +32,7 @@ CELL = 6.8  # px per terminal cell at FONT_SIZE: a CJK character is two cells
 ROW = 22
 BAR = 14
 PAD = 16
+AS_OF_ROW = 16  # the as-of label, above the axis
 AXIS = 44  # the year and quarter rows above the chart
 CHART_PX = 960  # width the months share, within the bounds below
 MONTH_MIN, MONTH_MAX = 6.0, 24.0
@@ -73,7 +74,8 @@ def _axis(canvas: _Canvas, top: float, bottom: float) -> list[str]:
         if month.month % 3 != 1 and month != window.start:
             continue
         x = canvas.x(month)
-        is_year = month.month == 1 or month == window.start
+        # the window's first year is labelled only if its label fits before the next January's
+        is_year = month.month == 1 or (month == window.start and (13 - month.month) * canvas.month_px >= 30)
         parts.append(f'<line x1="{_num(x)}" y1="{_num(top + 18)}" x2="{_num(x)}" y2="{_num(bottom)}" '
                      f'stroke="{"#bbbbbb" if month.month == 1 else "#e4e4e4"}" stroke-width="1"/>')
         if is_year:
@@ -85,8 +87,8 @@ def _axis(canvas: _Canvas, top: float, bottom: float) -> list[str]:
     return parts
 
 
-def _as_of(canvas: _Canvas, top: float, bottom: float) -> list[str]:
-    """A band over the as-of quarter and a line at its last day, where states are judged."""
+def _as_of(canvas: _Canvas, label_y: float, top: float, bottom: float) -> list[str]:
+    """A band over the as-of quarter and a line at its last day, where states are judged, labelled above the axis."""
     window = canvas.timeline.window
     quarter = canvas.timeline.as_of.months
     if not quarter.overlaps(window):
@@ -98,7 +100,7 @@ def _as_of(canvas: _Canvas, top: float, bottom: float) -> list[str]:
     if end == quarter.end:
         x = canvas.x_after(end)
         parts.append(f'<line x1="{_num(x)}" y1="{_num(top)}" x2="{_num(x)}" y2="{_num(bottom)}" stroke="#b8860b" stroke-width="1.5"/>')
-        parts.append(f'<text x="{_num(x - 3)}" y="{_num(top - 4)}" text-anchor="end" font-size="11" fill="#8a6400">▼ {mark}</text>')
+        parts.append(f'<text x="{_num(x + 5)}" y="{_num(label_y)}" text-anchor="end" font-size="11" fill="#8a6400">{mark} ▼</text>')
     return parts
 
 
@@ -149,7 +151,7 @@ def format_gantt_svg(timeline: Timeline, lang: Lang = Lang.zh) -> str:
     if timeline.outside_window:
         notes.append(note("outside", lang, count=timeline.outside_window))
     body: list[str] = [f'<text x="{PAD}" y="{PAD + 8}" font-size="16" font-weight="bold">{escape(heading)}</text>']
-    chart_top = PAD + 24 + AXIS
+    chart_top = PAD + 24 + AS_OF_ROW + AXIS
     y = chart_top
     rows: list[str] = []
     range_x = PAD + (canvas.label_cells + 2) * CELL
@@ -168,7 +170,7 @@ def format_gantt_svg(timeline: Timeline, lang: Lang = Lang.zh) -> str:
             rows += _bar(canvas, bar, y)
             rows.append("</g>")
             y += ROW
-    body += _as_of(canvas, chart_top - AXIS + 20, y)  # under the axis text and the bars
+    body += _as_of(canvas, chart_top - AXIS - 4, chart_top - AXIS + 20, y)  # under the axis text and the bars
     body += _axis(canvas, chart_top - AXIS, y)
     body += rows
     legend, y = _legend(canvas, y + ROW / 2)
