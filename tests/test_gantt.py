@@ -17,7 +17,7 @@ from sixcore.cli import app
 from sixcore.messages import Lang
 from sixcore.model.plan import Phase
 from sixcore.progress import Progress, State
-from sixcore.render.gantt_text import APPLICATION_GLYPH, GLYPHS, format_gantt_text
+from sixcore.render.gantt_text import APPLICATION_GLYPH, GLYPHS, NO_LINE_START, format_gantt_text, wrap
 from sixcore.timeline import Bar, BarLevel, SegmentKind, Selection, Timeline, build_timeline, measure_segments, rolled_up
 from tests.conftest import REPO
 from tests.synthetic.make_demo import make_demo
@@ -252,6 +252,16 @@ def test_reads_without_colour_and_colours_only_when_asked(demo):
     for state in timeline.states():
         assert f"{GLYPHS[state]} " in legend
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
+
+
+@pytest.mark.parametrize("width", [7, 20, 33, 80])
+def test_notes_wrap_by_display_width_and_keep_closing_marks_off_line_starts(width):
+    text = "措施狀態取其工作項目中最需關注者：逾期 > 落後；全部完成為「完成」，其餘為「進度正常」。 States at 113Q2 (113/6/30), sixcore check."
+    lines = wrap(text, width)
+    assert all(cell_len(line) <= width for line in lines)
+    assert not any(line[0] in NO_LINE_START for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert "113Q2" in "\n".join(lines) or width < 8  # a short Latin run is never split
 
 
 def run(*args: str, env: dict[str, str] | None = None):

@@ -70,32 +70,45 @@ class Grid:
         return month.index // self.months_per_cell - self.first_block
 
 
+def head(text: str, width: int) -> str:
+    """The longest start of `text` that takes at most `width` terminal cells."""
+    kept = ""
+    for char in text:
+        if cell_len(kept + char) > width:
+            break
+        kept += char
+    return kept
+
+
 def fit(text: str, width: int) -> str:
     """`text` cut (with …) or padded with spaces to exactly `width` terminal cells."""
     if cell_len(text) > width:
-        kept = ""
-        for char in text:
-            if cell_len(kept + char) > width - 1:
-                break
-            kept += char
-        text = kept + "…"
+        text = head(text, width - 1) + "…"
     return text + " " * (width - cell_len(text))
+
+
+NO_LINE_START = "」』）》〉】，。、；：！？…"  # closing marks Chinese typesetting keeps off the start of a line
 
 
 def wrap(text: str, width: int) -> list[str]:
     """Lines of at most `width` cells. Chinese has no spaces to break at, so lines break between any two characters,
-    but never inside a run of Latin letters and digits that fits on a line (113Q2, sixcore, 110/1)."""
+    but never inside a run of Latin letters and digits that fits on a line (113Q2, sixcore, 110/1), and never
+    before a closing mark (the character before it moves down with it)."""
     lines: list[str] = []
     line = ""
     for token in re.findall(r"[A-Za-z0-9/.\-]+ ?|.", text):
         if line and cell_len(line + token.rstrip()) > width:
-            lines.append(line.rstrip())
-            line = token.lstrip()
+            cut = len(line)
+            while token in NO_LINE_START and cut > 1 and (cut == len(line) or line[cut] in NO_LINE_START):
+                cut -= 1  # carry characters down until the new line starts with one that may start a line
+            carried = line[cut:]
+            lines.append(line[:cut].rstrip())
+            line = carried + token.lstrip()
         else:
             line += token
-        while cell_len(line) > width:  # a single token wider than the line
-            lines.append(line[:width])
-            line = line[width:]
+        while cell_len(line) > width:  # a run of Latin letters wider than a whole line
+            lines.append(head(line, width))
+            line = line[len(lines[-1]):]
     return [*lines, line.rstrip()] if line.strip() else lines
 
 
