@@ -93,6 +93,16 @@ def note(key: str, lang: Lang, **params: object) -> str:
     return NOTES[key][lang].format(**params)
 
 
+def footnotes(timeline: Timeline, lang: Lang) -> list[str]:
+    """What every rendering says under the chart: the roll-up rule, the day judged, and what the picture cannot show."""
+    notes = [note("rollup", lang), note("as_of", lang, quarter=timeline.as_of, day=timeline.as_of.last_roc_day)]
+    if not timeline.filed_any:
+        notes.append(note("no_status", lang, quarter=timeline.as_of))
+    if timeline.outside_window:
+        notes.append(note("outside", lang, count=timeline.outside_window))
+    return notes
+
+
 class BarLevel(str, Enum):
     measure = "measure"
     work_item = "work_item"
@@ -123,10 +133,6 @@ class Bar:
         """The segment drawn in `month`: of those covering it, the one that starts last."""
         covering = [segment for segment in self.segments if month in segment.months]
         return covering[-1] if covering else None
-
-    def months(self) -> set[RocMonth]:
-        """Every month some segment covers."""
-        return {month for segment in self.segments for month in segment.months.months()}
 
 
 @dataclass(frozen=True)
@@ -184,13 +190,14 @@ def rolled_up(states: Iterable[State]) -> State:
     return State.on_schedule
 
 
-def is_application(phase: Phase) -> bool:
-    return phase.label is not None and "受理" in phase.label
+def kind_of(phase: Phase) -> SegmentKind:
+    """受理申請 (and 第一期受理申請 …) is a call for applications; every other phase is work."""
+    return SegmentKind.application if phase.label is not None and "受理" in phase.label else SegmentKind.work
 
 
 def item_segments(phases: Sequence[Phase]) -> tuple[Segment, ...]:
     """One segment per phase, by start (stable, so the plan's order breaks ties)."""
-    segments = [Segment(phase.span, SegmentKind.application if is_application(phase) else SegmentKind.work, phase.label) for phase in phases]
+    segments = [Segment(phase.span, kind_of(phase), phase.label) for phase in phases]
     return tuple(sorted(segments, key=lambda segment: segment.months.start))
 
 
@@ -198,7 +205,7 @@ def measure_segments(phases: Iterable[Phase]) -> tuple[Segment, ...]:
     """Runs of months by kind over its items' phases: 執行 wherever any item has other work, 受理申請 where only calls are open."""
     kinds: dict[RocMonth, SegmentKind] = {}
     for phase in phases:
-        kind = SegmentKind.application if is_application(phase) else SegmentKind.work
+        kind = kind_of(phase)
         for month in phase.span.months():
             if kinds.get(month) is not SegmentKind.work:
                 kinds[month] = kind
@@ -264,15 +271,13 @@ def build_timeline(ctx: AuditContext, as_of: Quarter, selection: Selection) -> T
                          item_segments(placed.work_item.schedule)) for placed in items]
     span = MonthRange(min(bar.span.start for bars in rows.values() for bar in bars), max(bar.span.end for bars in rows.values() for bar in bars))
     start, end = selection.start or span.start, selection.end or span.end
-    if end < start:
-        raise SixcoreUserError(f"顯示期間 {start}-{end} 內沒有工作項目（期程為 {span}）/ nothing is scheduled in {start}-{end} (the schedule is {span})")
-    window = MonthRange(start, end)
+    window = MonthRange(start, end) if start <= end else None  # only --from or only --to can put the window out of the span
     names = {loaded.model.industry: loaded.model.name for loaded in ctx.plan.industries}
-    shown = {number: tuple(bar for bar in bars if bar.span.overlaps(window)) for number, bars in sorted(rows.items())}
+    shown = {number: tuple(bar for bar in bars if window and bar.span.overlaps(window)) for number, bars in sorted(rows.items())}
     hidden = sum(len(bars) for bars in rows.values()) - sum(len(bars) for bars in shown.values())
     industries = tuple(IndustryRows(number, names[number], bars) for number, bars in shown.items() if bars)
-    if not industries:
-        raise SixcoreUserError(f"顯示期間 {window} 內沒有工作項目（期程為 {span}）/ nothing is scheduled in {window} (the schedule is {span})")
+    if window is None or not industries:
+        raise SixcoreUserError(f"顯示期間 {start}-{end} 內沒有工作項目（期程為 {span}）/ nothing is scheduled in {start}-{end} (the schedule is {span})")
     filed_any = any(status.quarter <= as_of for status in ctx.statuses)
     undated = tuple(placed for placed in chosen if not placed.work_item.schedule)
     return Timeline(as_of, window, industries, undated, filed_any, hidden)

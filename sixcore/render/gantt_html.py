@@ -14,7 +14,7 @@ from sixcore.calendar import MonthRange, RocMonth
 from sixcore.messages import Lang
 from sixcore.progress import State
 from sixcore.render.gantt_text import LABEL_MAX, fit, label, wrap
-from sixcore.timeline import KIND_WORDS, STATE_WORDS, Bar, BarLevel, SegmentKind, Timeline, note
+from sixcore.timeline import KIND_WORDS, STATE_WORDS, Bar, BarLevel, SegmentKind, Timeline, footnotes, note
 
 COLOURS: dict[State, str] = {  # Okabe–Ito hues, told apart with the common colour-vision deficiencies
     State.completed: "#0072B2",
@@ -141,60 +141,67 @@ def _legend(canvas: _Canvas, y: float) -> tuple[list[str], float]:
     return parts, y + ROW
 
 
-def format_gantt_svg(timeline: Timeline, lang: Lang = Lang.zh) -> str:
-    canvas = _Canvas(timeline, lang)
-    day = timeline.as_of.last_roc_day
-    heading = note("heading", lang, window=timeline.window, quarter=timeline.as_of, day=day)
-    notes = [note("rollup", lang), note("as_of", lang, quarter=timeline.as_of, day=day)]
-    if not timeline.filed_any:
-        notes.append(note("no_status", lang, quarter=timeline.as_of))
-    if timeline.outside_window:
-        notes.append(note("outside", lang, count=timeline.outside_window))
-    body: list[str] = [f'<text x="{PAD}" y="{PAD + 8}" font-size="16" font-weight="bold">{escape(heading)}</text>']
-    chart_top = PAD + 24 + AS_OF_ROW + AXIS
-    y = chart_top
-    rows: list[str] = []
+def _rows(canvas: _Canvas, top: float) -> tuple[list[str], float]:
+    """Industry headers and one row a bar: label, ROC range, state word in the state's colour, then the bar."""
+    lang = canvas.lang
+    parts: list[str] = []
+    y = top
     range_x = PAD + (canvas.label_cells + 2) * CELL
     state_x = range_x + (canvas.range_cells + 2) * CELL
-    for industry in timeline.industries:
-        rows.append(f'<rect x="{PAD}" y="{_num(y)}" width="{_num(canvas.width - 2 * PAD)}" height="{ROW}" fill="#f0f0f0"/>')
-        rows.append(f'<text class="industry" x="{PAD + 4}" y="{_num(y + 15)}" font-weight="bold">{industry.number} {escape(industry.name)}</text>')
+    for industry in canvas.timeline.industries:
+        parts.append(f'<rect x="{PAD}" y="{_num(y)}" width="{_num(canvas.width - 2 * PAD)}" height="{ROW}" fill="#f0f0f0"/>')
+        parts.append(f'<text class="industry" x="{PAD + 4}" y="{_num(y + 15)}" font-weight="bold">{industry.number} {escape(industry.name)}</text>')
         y += ROW
         for bar in industry.bars:
             weight = ' font-weight="bold"' if bar.level is BarLevel.measure else ""
-            rows.append(f'<g class="row" data-bar="{escape(bar.id)}" data-state="{bar.state.value}">')
-            rows.append(f'<text class="label" x="{PAD}" y="{_num(y + 15)}"{weight}>{escape(fit(label(bar), canvas.label_cells).rstrip())}</text>')
-            rows.append(f'<text class="range" x="{_num(range_x)}" y="{_num(y + 15)}" fill="#555555">{bar.span}</text>')
-            rows.append(f'<text class="state" x="{_num(state_x)}" y="{_num(y + 15)}" fill="{COLOURS[bar.state]}" font-weight="bold">'
-                        f'{escape(STATE_WORDS[bar.state][lang])}</text>')
-            rows += _bar(canvas, bar, y)
-            rows.append("</g>")
+            parts.append(f'<g class="row" data-bar="{escape(bar.id)}" data-state="{bar.state.value}">')
+            parts.append(f'<text class="label" x="{PAD}" y="{_num(y + 15)}"{weight}>{escape(fit(label(bar), canvas.label_cells).rstrip())}</text>')
+            parts.append(f'<text class="range" x="{_num(range_x)}" y="{_num(y + 15)}" fill="#555555">{bar.span}</text>')
+            parts.append(f'<text class="state" x="{_num(state_x)}" y="{_num(y + 15)}" fill="{COLOURS[bar.state]}" font-weight="bold">'
+                         f'{escape(STATE_WORDS[bar.state][lang])}</text>')
+            parts += _bar(canvas, bar, y)
+            parts.append("</g>")
             y += ROW
-    body += _as_of(canvas, chart_top - AXIS - 4, chart_top - AXIS + 20, y)  # under the axis text and the bars
-    body += _axis(canvas, chart_top - AXIS, y)
-    body += rows
-    legend, y = _legend(canvas, y + ROW / 2)
-    body += legend
+    return parts, y
+
+
+def _notes(canvas: _Canvas, notes: list[str], top: float) -> tuple[list[str], float]:
+    """The footnotes, wrapped (SVG text does not wrap by itself), then the work items without dates."""
+    timeline, lang = canvas.timeline, canvas.lang
     line_cells = int((canvas.width - 2 * PAD) / CELL)
-    for text in notes:
-        for line in wrap(text, line_cells):  # SVG text does not wrap by itself
-            body.append(f'<text class="note" x="{PAD}" y="{_num(y + 12)}" font-size="11" fill="#444444">{escape(line)}</text>')
-            y += 16
+    parts: list[str] = []
+    y = top
+    for line in (line for text in notes for line in wrap(text, line_cells)):
+        parts.append(f'<text class="note" x="{PAD}" y="{_num(y + 12)}" font-size="11" fill="#444444">{escape(line)}</text>')
+        y += 16
     if timeline.undated:
         y += 8
-        body.append(f'<text class="undated" x="{PAD}" y="{_num(y + 12)}" font-weight="bold">{escape(note("undated", lang))}</text>')
+        parts.append(f'<text class="undated" x="{PAD}" y="{_num(y + 12)}" font-weight="bold">{escape(note("undated", lang))}</text>')
         y += ROW
         for placed in timeline.undated:
             text = fit(f"{placed.id} {placed.work_item.text}", line_cells).rstrip()
-            body.append(f'<text class="undated-item" x="{PAD + 12}" y="{_num(y + 12)}">{escape(text)}</text>')
+            parts.append(f'<text class="undated-item" x="{PAD + 12}" y="{_num(y + 12)}">{escape(text)}</text>')
             y += ROW
+    return parts, y
+
+
+def format_gantt_svg(timeline: Timeline, lang: Lang = Lang.zh) -> str:
+    canvas = _Canvas(timeline, lang)
+    heading = note("heading", lang, window=timeline.window, quarter=timeline.as_of, day=timeline.as_of.last_roc_day)
+    notes = footnotes(timeline, lang)
+    chart_top = PAD + 24 + AS_OF_ROW + AXIS
+    rows, rows_bottom = _rows(canvas, chart_top)
+    legend, y = _legend(canvas, rows_bottom + ROW / 2)
+    below, y = _notes(canvas, notes, y)
+    body = [f'<text x="{PAD}" y="{PAD + 8}" font-size="16" font-weight="bold">{escape(heading)}</text>',
+            *_as_of(canvas, chart_top - AXIS - 4, chart_top - AXIS + 20, rows_bottom),  # under the axis text and the bars
+            *_axis(canvas, chart_top - AXIS, rows_bottom), *rows, *legend, *below]
     height = y + PAD
-    description = " ".join(notes)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_num(canvas.width)}" height="{_num(height)}" '
         f'viewBox="0 0 {_num(canvas.width)} {_num(height)}" role="img" aria-labelledby="gantt-title gantt-desc" '
         f'font-family="{FONT}" font-size="{FONT_SIZE}" fill="#222222">\n'
-        f'<title id="gantt-title">{escape(heading)}</title>\n<desc id="gantt-desc">{escape(description)}</desc>\n'
+        f'<title id="gantt-title">{escape(heading)}</title>\n<desc id="gantt-desc">{escape(" ".join(notes))}</desc>\n'
         f'<rect width="100%" height="100%" fill="#ffffff"/>\n' + "\n".join(body) + "\n</svg>\n"
     )
 

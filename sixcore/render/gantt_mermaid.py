@@ -13,7 +13,7 @@ import re
 from sixcore.calendar import MonthRange
 from sixcore.messages import Lang
 from sixcore.progress import State
-from sixcore.timeline import KIND_WORDS, STATE_WORDS, Bar, BarLevel, SegmentKind, Timeline, note
+from sixcore.timeline import KIND_WORDS, STATE_WORDS, Bar, BarLevel, SegmentKind, Timeline, footnotes, note
 
 TAGS: dict[State, tuple[str, ...]] = {
     State.completed: ("done",),
@@ -70,10 +70,7 @@ def format_gantt_mermaid(timeline: Timeline, lang: Lang = Lang.zh) -> str:
                 shown = MonthRange(max(segment.months.start, window.start), min(segment.months.end, window.end))
                 data = [*TAGS.get(bar.state, ()), task_id(bar, index), shown.first_day.isoformat(), shown.last_day.isoformat()]
                 lines.append(f"    {task_name(bar, segment.months, segment.kind, lang)} : {', '.join(data)}")
-    notes = [note("as_of", lang, quarter=timeline.as_of, day=day)]
-    if not timeline.filed_any:
-        notes.append(note("no_status", lang, quarter=timeline.as_of))
-    lines += [f"    %% {text}" for text in notes]
+    lines += [f"    %% {text}" for text in footnotes(timeline, lang)]
     if timeline.undated:
         lines.append(f"    %% {note('undated', lang)}")
         lines += [f"    %%   {placed.id} {mermaid_text(placed.work_item.text, 60)}" for placed in timeline.undated]

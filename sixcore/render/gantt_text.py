@@ -13,7 +13,7 @@ from rich.text import Text
 from sixcore.calendar import MonthRange, RocMonth
 from sixcore.messages import Lang
 from sixcore.progress import State
-from sixcore.timeline import KIND_WORDS, STATE_WORDS, Bar, BarLevel, SegmentKind, Timeline, note
+from sixcore.timeline import KIND_WORDS, STATE_WORDS, Bar, BarLevel, SegmentKind, Timeline, footnotes, note
 
 # Each state has its own fill character, so the chart reads without colour (NO_COLOR, a pipe, a printout).
 GLYPHS: dict[State, str] = {
@@ -214,12 +214,7 @@ def format_gantt_text(timeline: Timeline, lang: Lang = Lang.zh, width: int = 100
             console.print(line)
     console.print()
     console.print(_legend(timeline, lang), soft_wrap=False)
-    notes = [note("rollup", lang), note("as_of", lang, quarter=timeline.as_of, day=day)]
-    if not timeline.filed_any:
-        notes.append(note("no_status", lang, quarter=timeline.as_of))
-    if timeline.outside_window:
-        notes.append(note("outside", lang, count=timeline.outside_window))
-    for line in (line for text in notes for line in wrap(text, width)):
+    for line in (line for text in footnotes(timeline, lang) for line in wrap(text, width)):
         console.print(Text(line, style="dim"))
     if timeline.undated:
         console.print()
