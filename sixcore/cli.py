@@ -309,6 +309,7 @@ def gantt(
     from sixcore.audit import default_quarter, load_context
     from sixcore.publish import write_report_files
     from sixcore.render.gantt_html import format_gantt_html, format_gantt_svg
+    from sixcore.render.gantt_mermaid import MAX_TEXT as MERMAID_MAX_TEXT
     from sixcore.render.gantt_mermaid import format_gantt_mermaid
     from sixcore.render.gantt_text import format_gantt_text
     from sixcore.timeline import Selection, build_timeline, default_out
@@ -327,6 +328,9 @@ def gantt(
         GanttFormat.svg: lambda: format_gantt_svg(timeline, lang),
     }
     shown = renderers[fmt]()
+    if fmt is GanttFormat.mermaid and len(shown) > MERMAID_MAX_TEXT:
+        typer.echo(f"注意：圖長 {len(shown)} 字元，超過 Mermaid 上限 {MERMAID_MAX_TEXT}，GitHub 不會繪出；請以 --measure / --industry 縮小範圍"
+                   f" / the diagram has {len(shown)} characters, over Mermaid's limit of {MERMAID_MAX_TEXT}; narrow it", err=True)
     if out is None and fmt in (GanttFormat.text, GanttFormat.mermaid):
         typer.echo(shown, nl=False)
         return

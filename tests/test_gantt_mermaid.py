@@ -25,7 +25,7 @@ from sixcore.audit import load_context
 from sixcore.calendar import MonthRange, Quarter
 from sixcore.cli import app
 from sixcore.messages import Lang
-from sixcore.render.gantt_mermaid import TAGS, format_gantt_mermaid, mermaid_text, task_id
+from sixcore.render.gantt_mermaid import MAX_TEXT, TAGS, format_gantt_mermaid, mermaid_text, task_id
 from sixcore.timeline import Selection, Timeline, build_timeline
 from tests.browser import CHROMIUM, dump_dom
 from tests.conftest import REPO
@@ -102,10 +102,13 @@ def test_window_clips_the_dates_not_the_labels(timeline):
     assert "m1_2_1" not in text  # the 109/9-109/12 call for applications lies before the window
 
 
-def test_cli_prints_the_diagram(tmp_path):
-    result = CliRunner().invoke(app, ["gantt", "--root", str(REPO), "--quarter", "113Q2", "--format", "mermaid", "--measure", "1-2"])
+def test_cli_prints_the_diagram_and_warns_when_mermaid_would_refuse_it():
+    runner = CliRunner()
+    result = runner.invoke(app, ["gantt", "--root", str(REPO), "--quarter", "113Q2", "--format", "mermaid", "--measure", "1-2"])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("gantt\n") and "\x1b[" not in result.output
+    assert result.stdout.startswith("gantt\n") and "\x1b[" not in result.stdout and result.stderr == ""
+    whole = runner.invoke(app, ["gantt", "--root", str(REPO), "--quarter", "113Q2", "--format", "mermaid", "--detail"])
+    assert whole.exit_code == 0 and len(whole.stdout) > MAX_TEXT and "超過 Mermaid 上限" in whole.stderr
 
 
 def run_mermaid(text: str, folder: Path) -> dict:

@@ -26,6 +26,7 @@ TAGS: dict[State, tuple[str, ...]] = {
 # and a task's data stops at "#" or ";". Their full-width forms read the same in Chinese text.
 _FORBIDDEN = str.maketrans({":": "：", "#": "＃", ";": "；", "%": "％"})
 TITLE_CHARS = 32  # Mermaid never wraps a task name; longer work item texts are cut
+MAX_TEXT = 50_000  # Mermaid's default maxTextSize: a longer diagram is refused ("Maximum text size in diagram exceeded")
 
 
 def mermaid_text(text: str, limit: int | None = None) -> str:
