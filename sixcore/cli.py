@@ -78,18 +78,29 @@ def _use_color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-def _quarter(text: Optional[str]) -> Any:
-    from sixcore.calendar import Quarter, RocDateError
+def _parsed(text: Optional[str], parse: Callable[[str], Any], what_zh: str, example: str, what_en: str) -> Any:
+    """An ROC date option parsed, or a user error that says how to write it."""
+    from sixcore.calendar import RocDateError
 
     if text is None:
         return None
     try:
-        return Quarter.parse(text)
+        return parse(text)
     except RocDateError as error:
-        raise SixcoreUserError(f"季別「{text}」無效，請寫成 113Q2 / invalid quarter {text!r}: {error.detail}") from None
+        raise SixcoreUserError(f"{what_zh}「{text}」無效，請寫成 {example} / invalid {what_en} {text!r}: {error.detail}") from None
 
 
-QuarterOption = Annotated[Optional[str], typer.Option("--quarter", help="基準季別，如 113Q2（預設：status/ 最新一季）/ as-of quarter")]
+def _quarter(text: Optional[str]) -> Any:
+    from sixcore.calendar import Quarter
+
+    return _parsed(text, Quarter.parse, "季別", "113Q2", "quarter")
+
+
+QuarterOption = Annotated[Optional[str], typer.Option("--quarter", help="基準季別，如 113Q2（預設：status/ 最新一季）/ as-of quarter (default: the latest in status/)")]
+
+# report and gantt show something even when nothing is filed: they fall back to the quarter we are in
+CurrentQuarterOption = Annotated[Optional[str], typer.Option(
+    "--quarter", help="基準季別，如 113Q2（預設：status/ 最新一季，若無則本季）/ as-of quarter (default: the latest in status/, else the current one)")]
 
 
 @app.command()
@@ -171,7 +182,7 @@ class ReportFormat(str, Enum):
 @app.command()
 @handle_user_errors
 def report(
-    quarter: Annotated[Optional[str], typer.Option("--quarter", help="季別，如 113Q2（預設：status/ 最新一季，若無則本季）/ quarter")] = None,
+    quarter: CurrentQuarterOption = None,
     industry: Annotated[Optional[int], typer.Option("--industry", help="只看某產業，如 4 / one industry")] = None,
     measure: Annotated[Optional[str], typer.Option("--measure", help="只看某措施，如 1-2 / one measure")] = None,
     agency: Annotated[Optional[str], typer.Option("--agency", help="只看某機關（含所屬單位），如 moea / one agency")] = None,
@@ -187,7 +198,7 @@ def report(
     Writes report.md, report.html, items.csv, report.json and report.ods under reports/<quarter>/.
     """
     from sixcore.audit import default_quarter, load_context
-    from sixcore.publish import default_report_dir, render_report_files, write_report_files
+    from sixcore.publish import default_report_dir, render_report_files, write_files
     from sixcore.render.report_json import format_report_json
     from sixcore.render.report_tables import report_sections, title
     from sixcore.render.report_text import format_report_text
@@ -204,7 +215,7 @@ def report(
             return
     generated = _now_roc() if timestamp else None
     target = out or default_report_dir(base, result, lang)
-    written = write_report_files(render_report_files(result, lang, generated), target)
+    written = write_files(render_report_files(result, lang, generated), target)
     if fmt is ReportFormat.json:
         return
     width = shutil.get_terminal_size((120, 40)).columns
@@ -273,20 +284,15 @@ class GanttFormat(str, Enum):
 
 
 def _month(text: Optional[str], option: str) -> Any:
-    from sixcore.calendar import RocDateError, RocMonth
+    from sixcore.calendar import RocMonth
 
-    if text is None:
-        return None
-    try:
-        return RocMonth.parse(text)
-    except RocDateError as error:
-        raise SixcoreUserError(f"{option}「{text}」無效，請寫成民國年月如 110/1 / invalid {option} {text!r}: {error.detail}") from None
+    return _parsed(text, RocMonth.parse, option, "民國年月如 110/1", option)
 
 
 @app.command()
 @handle_user_errors
 def gantt(
-    quarter: QuarterOption = None,
+    quarter: CurrentQuarterOption = None,
     measure: Annotated[Optional[list[str]], typer.Option("--measure", "-m", help="只看這些措施，如 1-2（可重複）/ only these measures")] = None,
     industry: Annotated[Optional[list[int]], typer.Option("--industry", "-i", help="只看這些產業 1–6（可重複）/ only these industries")] = None,
     agency: Annotated[Optional[list[str]], typer.Option(
@@ -307,7 +313,7 @@ def gantt(
     and GitHub draws it. --format html or svg writes one self-contained file (no network) for slides.
     """
     from sixcore.audit import default_quarter, load_context
-    from sixcore.publish import write_report_files
+    from sixcore.publish import write_files
     from sixcore.render.gantt_html import format_gantt_html, format_gantt_svg
     from sixcore.render.gantt_mermaid import MAX_TEXT as MERMAID_MAX_TEXT
     from sixcore.render.gantt_mermaid import format_gantt_mermaid
@@ -335,5 +341,5 @@ def gantt(
         typer.echo(shown, nl=False)
         return
     target = out or default_out(base, as_of, selection, lang, f".{fmt.value}")
-    written = write_report_files({target.name: shown.encode()}, target.parent)
+    written = write_files({target.name: shown.encode()}, target.parent)
     typer.echo(f"已寫入 {written[0]} / written: {written[0]}", err=True)

@@ -48,7 +48,8 @@ def render_report_files(report: QuarterReport, lang: Lang, generated: str | None
     }
 
 
-def write_report_files(files: dict[str, bytes], out_dir: Path) -> list[Path]:
+def write_files(files: dict[str, bytes], out_dir: Path) -> list[Path]:
+    """Write every file into out_dir, each by rename; used by report and gantt."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".sixcore-", dir=out_dir))

@@ -38,19 +38,6 @@ from sixcore.progress import Progress, State
 # The order a measure takes its state in: the first of these that any of its work items has.
 URGENT_FIRST = (State.overdue, State.behind, State.unreported, State.suspended)
 
-STATE_WORDS: dict[State, dict[Lang, str]] = {
-    State.completed: {Lang.zh: "完成", Lang.en: "completed"},
-    State.on_schedule: {Lang.zh: "進度正常", Lang.en: "on schedule"},
-    State.behind: {Lang.zh: "落後", Lang.en: "behind"},
-    State.overdue: {Lang.zh: "逾期", Lang.en: "overdue"},
-    State.unreported: {Lang.zh: "未填報", Lang.en: "unreported"},
-    State.suspended: {Lang.zh: "停辦", Lang.en: "suspended"},
-    State.not_started: {Lang.zh: "未開始", Lang.en: "not started"},
-    State.idle: {Lang.zh: "階段間", Lang.en: "between phases"},
-    State.undated: {Lang.zh: "無期程", Lang.en: "no dates"},
-}
-
-
 class SegmentKind(str, Enum):
     application = "application"  # 受理申請: a call for applications is open
     work = "work"  # any other scheduled work (執行期程, 第一階段, or an unlabelled range)

@@ -12,9 +12,9 @@ from typer.testing import CliRunner
 from sixcore.audit import load_context
 from sixcore.calendar import Quarter, RocMonth
 from sixcore.cli import app
-from sixcore.messages import Lang
+from sixcore.messages import STATE_WORDS, Lang
 from sixcore.render.gantt_html import COLOURS, format_gantt_html, format_gantt_svg
-from sixcore.timeline import STATE_WORDS, Selection, Timeline, build_timeline
+from sixcore.timeline import Selection, Timeline, build_timeline
 from tests.browser import dump_dom, requires_chromium, screenshot, visible_text
 from tests.conftest import REPO
 
@@ -50,7 +50,7 @@ def test_the_svg_is_well_formed_and_describes_itself(timeline):
     rows = [group for group in root.iter(f"{SVG}g") if group.get("class") == "row"]
     for group in rows:  # a state word on every row, in the state's colour: the colour is never alone
         state = next(text for text in group.iter(f"{SVG}text") if text.get("class") == "state")
-        assert state.text == next(words[Lang.zh] for key, words in STATE_WORDS.items() if key.value == group.get("data-state"))
+        assert state.text == STATE_WORDS[group.get("data-state")][Lang.zh.value]
         assert state.get("fill") == next(colour for key, colour in COLOURS.items() if key.value == group.get("data-state"))
 
 

@@ -11,10 +11,10 @@ from html import escape
 from rich.cells import cell_len
 
 from sixcore.calendar import MonthRange, RocMonth
-from sixcore.messages import Lang
+from sixcore.messages import STATE_WORDS, Lang, word
 from sixcore.progress import State
 from sixcore.render.gantt_text import LABEL_MAX, fit, label, wrap
-from sixcore.timeline import KIND_WORDS, STATE_WORDS, Bar, BarLevel, SegmentKind, Timeline, footnotes, note
+from sixcore.timeline import KIND_WORDS, Bar, BarLevel, SegmentKind, Timeline, footnotes, note
 
 COLOURS: dict[State, str] = {  # Okabe–Ito hues, told apart with the common colour-vision deficiencies
     State.completed: "#0072B2",
@@ -52,7 +52,7 @@ class _Canvas:
         bars = list(timeline.bars())
         self.label_cells = min(max(cell_len(label(bar)) for bar in bars), LABEL_MAX)
         self.range_cells = max(len(str(bar.span)) for bar in bars)
-        self.state_cells = max(cell_len(STATE_WORDS[bar.state][lang]) for bar in bars)
+        self.state_cells = max(cell_len(word(STATE_WORDS, bar.state, lang)) for bar in bars)
         self.months = timeline.window.end.index - timeline.window.start.index + 1
         self.month_px = max(MONTH_MIN, min(MONTH_MAX, CHART_PX / self.months))
         self.chart_x = PAD + (self.label_cells + self.range_cells + self.state_cells + 6) * CELL
@@ -115,7 +115,7 @@ def _bar(canvas: _Canvas, bar: Bar, y: float) -> list[str]:
         shown = MonthRange(max(segment.months.start, window.start), min(segment.months.end, window.end))
         x, width = canvas.x(shown.start), canvas.x_after(shown.end) - canvas.x(shown.start)
         phase = segment.label or KIND_WORDS[segment.kind][lang]
-        tip = escape(f"{bar.id} {bar.title} · {phase} {segment.months} · {STATE_WORDS[bar.state][lang]}")
+        tip = escape(f"{bar.id} {bar.title} · {phase} {segment.months} · {word(STATE_WORDS, bar.state, lang)}")
         style = (f'fill="{colour}" fill-opacity="0.3" stroke="{colour}" stroke-dasharray="3 2"' if segment.kind is SegmentKind.application
                  else f'fill="{colour}" stroke="#ffffff" stroke-width="0.5"')
         height = BAR if bar.level is BarLevel.measure else BAR - 4
@@ -128,16 +128,16 @@ def _legend(canvas: _Canvas, y: float) -> tuple[list[str], float]:
     timeline, lang = canvas.timeline, canvas.lang
     parts = [f'<text x="{PAD}" y="{_num(y + 12)}" font-weight="bold">{escape(note("legend", lang))}</text>']
     x = PAD + 48.0
-    entries = [(f'fill="{COLOURS[state]}"', STATE_WORDS[state][lang]) for state in timeline.states()]
+    entries = [(f'fill="{COLOURS[state]}"', word(STATE_WORDS, state, lang)) for state in timeline.states()]
     if SegmentKind.application in timeline.kinds():
         entries.append(('fill="#888888" fill-opacity="0.3" stroke="#888888" stroke-dasharray="3 2"', KIND_WORDS[SegmentKind.application][lang]))
     entries.append(('fill="#fff3b0" stroke="#b8860b"', note("as_of_mark", lang, quarter=timeline.as_of)))
-    for style, word in entries:
-        if x + 24 + cell_len(word) * CELL > canvas.width - PAD:
+    for style, caption in entries:
+        if x + 24 + cell_len(caption) * CELL > canvas.width - PAD:
             x, y = PAD + 48.0, y + ROW
         parts.append(f'<rect class="swatch" x="{_num(x)}" y="{_num(y + 2)}" width="18" height="12" {style}/>')
-        parts.append(f'<text class="legend-word" x="{_num(x + 24)}" y="{_num(y + 12)}">{escape(word)}</text>')
-        x += 24 + cell_len(word) * CELL + 18
+        parts.append(f'<text class="legend-word" x="{_num(x + 24)}" y="{_num(y + 12)}">{escape(caption)}</text>')
+        x += 24 + cell_len(caption) * CELL + 18
     return parts, y + ROW
 
 
@@ -158,7 +158,7 @@ def _rows(canvas: _Canvas, top: float) -> tuple[list[str], float]:
             parts.append(f'<text class="label" x="{PAD}" y="{_num(y + 15)}"{weight}>{escape(fit(label(bar), canvas.label_cells).rstrip())}</text>')
             parts.append(f'<text class="range" x="{_num(range_x)}" y="{_num(y + 15)}" fill="#555555">{bar.span}</text>')
             parts.append(f'<text class="state" x="{_num(state_x)}" y="{_num(y + 15)}" fill="{COLOURS[bar.state]}" font-weight="bold">'
-                         f'{escape(STATE_WORDS[bar.state][lang])}</text>')
+                         f'{escape(word(STATE_WORDS, bar.state, lang))}</text>')
             parts += _bar(canvas, bar, y)
             parts.append("</g>")
             y += ROW

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from sixcore.calendar import MonthRange
-from sixcore.messages import Lang
+from sixcore.messages import STATE_WORDS, Lang, word
 from sixcore.progress import State
-from sixcore.timeline import KIND_WORDS, STATE_WORDS, Bar, BarLevel, SegmentKind, Timeline, footnotes, note
+from sixcore.timeline import KIND_WORDS, Bar, BarLevel, SegmentKind, Timeline, footnotes, note
 
 TAGS: dict[State, tuple[str, ...]] = {
     State.completed: ("done",),
@@ -44,7 +44,7 @@ def task_id(bar: Bar, index: int) -> str:
 def task_name(bar: Bar, months: MonthRange, kind: SegmentKind, lang: Lang) -> str:
     indent = "" if bar.level is BarLevel.measure else "└ "
     phase = f"{KIND_WORDS[kind][lang]} " if kind is SegmentKind.application else ""
-    return f"{indent}{bar.id} {mermaid_text(bar.title, TITLE_CHARS)} · {phase}{months} · {STATE_WORDS[bar.state][lang]}"
+    return f"{indent}{bar.id} {mermaid_text(bar.title, TITLE_CHARS)} · {phase}{months} · {word(STATE_WORDS, bar.state, lang)}"
 
 
 def format_gantt_mermaid(timeline: Timeline, lang: Lang = Lang.zh) -> str:

@@ -11,9 +11,9 @@ from rich.console import Console
 from rich.text import Text
 
 from sixcore.calendar import MonthRange, RocMonth
-from sixcore.messages import Lang
+from sixcore.messages import STATE_WORDS, Lang, word
 from sixcore.progress import State
-from sixcore.timeline import KIND_WORDS, STATE_WORDS, Bar, BarLevel, SegmentKind, Timeline, footnotes, note
+from sixcore.timeline import KIND_WORDS, Bar, BarLevel, SegmentKind, Timeline, footnotes, note
 
 # Each state has its own fill character, so the chart reads without colour (NO_COLOR, a pipe, a printout).
 GLYPHS: dict[State, str] = {
@@ -158,7 +158,7 @@ def _layout(timeline: Timeline, lang: Lang, width: int) -> tuple[Grid, int, int,
     bars = list(timeline.bars())
     ideal_label = min(max(cell_len(label(bar)) for bar in bars), LABEL_MAX)
     range_width = max(len(str(bar.span)) for bar in bars)
-    state_width = max(cell_len(STATE_WORDS[bar.state][lang]) for bar in bars)
+    state_width = max(cell_len(word(STATE_WORDS, bar.state, lang)) for bar in bars)
     room = width - range_width - state_width - 3 * GAP
     grid = next((Grid(timeline.window, size) for size in MONTHS_PER_CELL if Grid(timeline.window, size).cells <= room - LABEL_MIN),
                 Grid(timeline.window, MONTHS_PER_CELL[-1]))
@@ -181,7 +181,7 @@ def _legend(timeline: Timeline, lang: Lang) -> Text:
     legend = Text(note("legend", lang) + ("：" if lang is Lang.zh else ": "), style="bold")
     for state in timeline.states():
         legend.append(GLYPHS[state], style=STYLES[state])
-        legend.append(f" {STATE_WORDS[state][lang]}  ")
+        legend.append(f" {word(STATE_WORDS, state, lang)}  ")
     if SegmentKind.application in timeline.kinds():
         legend.append(f"{APPLICATION_GLYPH} {KIND_WORDS[SegmentKind.application][lang]}  ")
     legend.append(f"{AS_OF_GLYPH} {note('as_of_mark', lang, quarter=timeline.as_of)}")
@@ -209,7 +209,7 @@ def format_gantt_text(timeline: Timeline, lang: Lang = Lang.zh, width: int = 100
         for bar in industry.bars:
             line = Text(fit(label(bar), label_width) + " " * GAP, style="bold" if bar.level is BarLevel.measure else "")
             line.append(fit(str(bar.span), range_width) + " " * GAP, style="dim")
-            line.append(fit(STATE_WORDS[bar.state][lang], state_width) + " " * GAP, style=STYLES[bar.state])
+            line.append(fit(word(STATE_WORDS, bar.state, lang), state_width) + " " * GAP, style=STYLES[bar.state])
             line.append_text(_bar_cells(bar, grid, as_of_cell))
             console.print(line)
     console.print()
