@@ -98,6 +98,12 @@ def _quarter(text: Optional[str]) -> Any:
 
 QuarterOption = Annotated[Optional[str], typer.Option("--quarter", help="基準季別，如 113Q2（預設：status/ 最新一季）/ as-of quarter (default: the latest in status/)")]
 
+# report and gantt narrow alike (sixcore.scope.Scope)
+MeasureOption = Annotated[Optional[list[str]], typer.Option("--measure", "-m", help="只看這些措施，如 1-2（可重複）/ only these measures")]
+IndustryOption = Annotated[Optional[list[int]], typer.Option("--industry", "-i", help="只看這些產業 1–6（可重複）/ only these industries")]
+AgencyOption = Annotated[Optional[list[str]], typer.Option(
+    "--agency", "-a", help="只看此機關（含所屬單位與改制後機關）主辦或協辦者，如 moea / only work items this body leads or co-leads")]
+
 # report and gantt show something even when nothing is filed: they fall back to the quarter we are in
 CurrentQuarterOption = Annotated[Optional[str], typer.Option(
     "--quarter", help="基準季別，如 113Q2（預設：status/ 最新一季，若無則本季）/ as-of quarter (default: the latest in status/, else the current one)")]
@@ -183,9 +189,9 @@ class ReportFormat(str, Enum):
 @handle_user_errors
 def report(
     quarter: CurrentQuarterOption = None,
-    industry: Annotated[Optional[int], typer.Option("--industry", help="只看某產業，如 4 / one industry")] = None,
-    measure: Annotated[Optional[str], typer.Option("--measure", help="只看某措施，如 1-2 / one measure")] = None,
-    agency: Annotated[Optional[str], typer.Option("--agency", help="只看某機關（含所屬單位），如 moea / one agency")] = None,
+    industry: IndustryOption = None,
+    measure: MeasureOption = None,
+    agency: AgencyOption = None,
     out: Annotated[Optional[Path], typer.Option("--out", help="報告資料夾（預設 reports/<季別>/）/ folder for the report files")] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="text：畫面並寫檔；json：只輸出 report.json / text: screen and files; json: print report.json")] = ReportFormat.text,
     rows: Annotated[int, typer.Option("--rows", min=0, help="畫面上每張清單最多列數，0 為全部 / rows per list on screen, 0 for all")] = 15,
@@ -202,25 +208,27 @@ def report(
     from sixcore.render.report_json import format_report_json
     from sixcore.render.report_tables import report_sections, title
     from sixcore.render.report_text import format_report_text
-    from sixcore.report import Scope, build_report
+    from sixcore.report import build_report
+    from sixcore.scope import Scope
 
     base = _root(root)
     as_of = _quarter(quarter) or default_quarter(base)
     context, problems = load_context(base, as_of)
     _refuse_plan_errors(problems, base)
-    result = build_report(context, as_of, Scope(industry, measure, agency))
+    result = build_report(context, as_of, Scope(tuple(measure or ()), tuple(industry or ()), tuple(agency or ())))
     if fmt is ReportFormat.json:
         typer.echo(format_report_json(result), nl=False)
         if out is None:
             return
     generated = _now_roc() if timestamp else None
     target = out or default_report_dir(base, result, lang)
-    written = write_files(render_report_files(result, lang, generated), target)
+    sections = report_sections(result, lang, generated)
+    written = write_files(render_report_files(result, sections, lang), target)
     if fmt is ReportFormat.json:
         return
     width = shutil.get_terminal_size((120, 40)).columns
-    shown = format_report_text(title(result, lang), report_sections(result, lang, generated), lang, color=_use_color(), width=width,
-                               max_rows=rows or None, more_in=str(written[1]))
+    shown = format_report_text(title(result, lang), sections, lang, color=_use_color(), width=width,
+                               max_rows=rows or None, more_in=str(target / "report.html"))
     typer.echo(shown, nl=False)
     typer.echo(("報告已寫入 " if lang is Lang.zh else "Written: ") + "、".join(str(path) for path in written))
     if problems:
@@ -293,10 +301,9 @@ def _month(text: Optional[str], option: str) -> Any:
 @handle_user_errors
 def gantt(
     quarter: CurrentQuarterOption = None,
-    measure: Annotated[Optional[list[str]], typer.Option("--measure", "-m", help="只看這些措施，如 1-2（可重複）/ only these measures")] = None,
-    industry: Annotated[Optional[list[int]], typer.Option("--industry", "-i", help="只看這些產業 1–6（可重複）/ only these industries")] = None,
-    agency: Annotated[Optional[list[str]], typer.Option(
-        "--agency", "-a", help="只看此機關（含所屬單位與改制後機關）主辦或協辦者，如 moea / only work items this body leads or co-leads")] = None,
+    measure: MeasureOption = None,
+    industry: IndustryOption = None,
+    agency: AgencyOption = None,
     detail: Annotated[bool, typer.Option("--detail", help="也逐列顯示工作項目 / a row per work item too")] = False,
     start: Annotated[Optional[str], typer.Option("--from", help="顯示期間起月，如 110/1 / first month shown")] = None,
     end: Annotated[Optional[str], typer.Option("--to", help="顯示期間迄月，如 113/12 / last month shown")] = None,

@@ -85,7 +85,7 @@ def export_plan(plan: LoadedPlan) -> dict[str, Any]:
         {
             "id": placed.id, "label": placed.kpi.label, "industry": placed.table.industry, "sector": placed.table.sector,
             "strategy": f"{placed.strategy.label} {placed.strategy.title}", "measures": placed.strategy.measures,
-            "agencies": agency_names(placed.kpi.agencies or placed.strategy.agencies, agencies),
+            "agencies": agency_names(placed.agencies, agencies),
             "full_target": placed.kpi.full_target,
             "yearly": {year: _yearly_text(placed.kpi.yearly.get(year)) for year in ("110", "111", "112", "113")},
             "yearly_items": {year: value for year, value in placed.kpi.yearly.items() if isinstance(value, list)},

@@ -12,6 +12,7 @@ from enum import Enum
 from functools import cached_property
 
 from sixcore.calendar import Quarter
+from sixcore.errors import SixcoreUserError
 from sixcore.load.loader import PlacedKpi, PlacedWorkItem
 from sixcore.load.status import AuditContext, FiledStatus
 from sixcore.model.lights import LightRules
@@ -110,6 +111,13 @@ class Progress:
         self.quarter = quarter
         self._by_quarter: dict[Quarter, dict[str, ItemStanding]] = {}
 
+    @classmethod
+    def of(cls, ctx: AuditContext, quarter: Quarter) -> Progress:
+        """Standings by the plan's own plan/lights.yaml (callers refuse a plan with errors first; this keeps the promise without them)."""
+        if ctx.plan.lights is None:
+            raise SixcoreUserError("plan/lights.yaml 缺漏或有誤，請先執行 sixcore check / plan/lights.yaml is missing or invalid; run sixcore check")
+        return cls(ctx, ctx.plan.lights.model, quarter)
+
     @cached_property
     def items(self) -> dict[str, ItemStanding]:
         return self.items_as_of(self.quarter)
@@ -199,7 +207,6 @@ class Progress:
         target = yearly_figure(placed.kpi, str(year))
         expected = self._expected(placed, target)
         filed, report = self._latest_kpi_report(placed)
-        light = Light.none
         if not placed.kpi.yearly.get(str(year)):  # type: ignore[call-overload]
             light = Light.none  # no target set for this year (outside 110–113, or a blank cell)
         elif placed.kpi.qualitative or expected is None:
@@ -233,10 +240,6 @@ class Progress:
             return None, None
         latest = max(status.quarter for status in found)
         candidates = sorted((status for status in found if status.quarter == latest), key=lambda status: status.model.agency)
-        lead = self.ctx.body(self._kpi_agencies(placed)[0]) if self._kpi_agencies(placed) else None
+        lead = self.ctx.body(placed.agencies[0]) if placed.agencies else None
         chosen = next((status for status in candidates if self.ctx.body(status.model.agency) == lead), candidates[0])
         return chosen, chosen.model.kpis[placed.id]
-
-    @staticmethod
-    def _kpi_agencies(placed: PlacedKpi) -> list[str]:
-        return placed.kpi.agencies or placed.strategy.agencies

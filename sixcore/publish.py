@@ -18,7 +18,7 @@ from sixcore.render.report_html import format_report_html
 from sixcore.render.report_json import format_report_json
 from sixcore.render.report_markdown import format_report_markdown
 from sixcore.render.report_ods import format_report_ods
-from sixcore.render.report_tables import notice, report_sections, title
+from sixcore.render.report_tables import Section, notice, title
 from sixcore.report import QuarterReport
 
 REPORTS_DIR = Path("reports")
@@ -26,18 +26,12 @@ REPORTS_DIR = Path("reports")
 
 def default_report_dir(root: Path, report: QuarterReport, lang: Lang) -> Path:
     """reports/113Q2/, or reports/113Q2-measure-1-2-en/ for a narrowed or English report, so none overwrites another."""
-    scope = report.scope
-    parts = [str(report.quarter)]
-    parts += [f"industry-{scope.industry}"] if scope.industry is not None else []
-    parts += [f"measure-{scope.measure}"] if scope.measure is not None else []
-    parts += [f"agency-{scope.agency}"] if scope.agency is not None else []
-    parts += ["en"] if lang is Lang.en else []
+    parts = [str(report.quarter), *report.scope.name_parts()] + (["en"] if lang is Lang.en else [])
     return root / REPORTS_DIR / "-".join(parts)
 
 
-def render_report_files(report: QuarterReport, lang: Lang, generated: str | None = None) -> dict[str, bytes]:
-    """File name → content, every format of one report."""
-    sections = report_sections(report, lang, generated)
+def render_report_files(report: QuarterReport, sections: list[Section], lang: Lang) -> dict[str, bytes]:
+    """File name → content, every format of one report (`sections`: report_sections of it, in `lang`)."""
     heading = title(report, lang)
     return {
         "report.md": format_report_markdown(heading, sections).encode(),

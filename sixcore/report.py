@@ -11,49 +11,11 @@ from decimal import Decimal
 from functools import cached_property
 
 from sixcore.calendar import Quarter
-from sixcore.errors import SixcoreUserError
-from sixcore.load.loader import PlacedKpi, PlacedWorkItem
 from sixcore.load.status import AuditContext, FiledStatus
 from sixcore.model.plan import Industry, Measure
 from sixcore.progress import ItemStanding, KpiStanding, Light, Progress, State, rollup
+from sixcore.scope import EVERYTHING, Scope
 from sixcore.standing import expected, overdue, unreported
-
-
-@dataclass(frozen=True)
-class Scope:
-    """What `--industry`, `--measure` and `--agency` narrow the report to (None: everything)."""
-
-    industry: int | None = None
-    measure: str | None = None
-    agency: str | None = None  # a reporting body: its units' and predecessors' items count as its own
-
-    def validate(self, ctx: AuditContext) -> Scope:
-        plan = ctx.plan
-        if self.industry is not None and self.industry not in {loaded.model.industry for loaded in plan.industries}:
-            raise SixcoreUserError(f"沒有第 {self.industry} 產業；請用 1–6 / no industry {self.industry}; use 1-6")
-        if self.measure is not None and self.measure not in plan.measure_by_id:
-            raise SixcoreUserError(f"沒有措施 {self.measure}；措施編號如 1-2 / no measure {self.measure}; measures are numbered like 1-2")
-        if self.agency is not None and self.agency not in plan.agency_by_id:
-            raise SixcoreUserError(f"機關代碼 {self.agency} 不在 plan/agencies.yaml / unknown agency id {self.agency} (see plan/agencies.yaml)")
-        return Scope(self.industry, self.measure, ctx.body(self.agency) if self.agency else None)
-
-    @property
-    def narrowed(self) -> bool:
-        return (self.industry, self.measure, self.agency) != (None, None, None)
-
-    def includes_item(self, ctx: AuditContext, placed: PlacedWorkItem) -> bool:
-        return ((self.industry is None or placed.industry.industry == self.industry)
-                and (self.measure is None or placed.measure.id == self.measure)
-                and (self.agency is None or self.agency in ctx.allowed_bodies(placed.work_item)))
-
-    def includes_kpi(self, ctx: AuditContext, placed: PlacedKpi) -> bool:
-        agencies = placed.kpi.agencies or placed.strategy.agencies
-        return ((self.industry is None or placed.table.industry == self.industry)
-                and (self.measure is None or self.measure in placed.strategy.measures)
-                and (self.agency is None or self.agency in {ctx.body(agency) for agency in agencies}))
-
-    def includes_body(self, body: str) -> bool:
-        return self.agency is None or body == self.agency
 
 
 @dataclass(frozen=True)
@@ -151,11 +113,9 @@ class QuarterReport:
         return [standing for standing in self.items if self.progress.is_continuously_behind(standing)]
 
 
-def build_report(ctx: AuditContext, quarter: Quarter, scope: Scope = Scope()) -> QuarterReport:
-    if ctx.plan.lights is None:
-        raise SixcoreUserError("plan/lights.yaml 缺漏或有誤，請先執行 sixcore check / plan/lights.yaml is missing or invalid; run sixcore check")
-    scope = scope.validate(ctx)
-    progress = Progress(ctx, ctx.plan.lights.model, quarter)
+def build_report(ctx: AuditContext, quarter: Quarter, scope: Scope = EVERYTHING) -> QuarterReport:
+    scope.check(ctx)
+    progress = Progress.of(ctx, quarter)
     items = [standing for standing in progress.items.values() if scope.includes_item(ctx, standing.placed)]
     in_scope = {standing.id for standing in items}
     before = progress.previous_items
@@ -202,8 +162,8 @@ def _agencies(ctx: AuditContext, quarter: Quarter, scope: Scope) -> list[AgencyF
     owed: Counter[str] = Counter()
     for placed in expected(ctx, quarter):
         if scope.includes_item(ctx, placed):
-            owed.update(body for body in ctx.lead_bodies(placed.work_item) if scope.includes_body(body))
-    filed = {ctx.body(status.model.agency): status for status in ctx.filed_in(quarter) if scope.includes_body(ctx.body(status.model.agency))}
+            owed.update(body for body in ctx.lead_bodies(placed.work_item) if scope.includes_body(ctx, body))
+    filed = {ctx.body(status.model.agency): status for status in ctx.filed_in(quarter) if scope.includes_body(ctx, ctx.body(status.model.agency))}
     agencies = ctx.plan.agency_by_id
     return [
         AgencyFiling(body, agencies[body].name if body in agencies else body, owed[body], filed.get(body))

@@ -89,7 +89,7 @@ def render_status_template(ctx: AuditContext, quarter: Quarter, agency_id: str, 
     year = str(quarter.year)
     kpi_lines = []
     for placed in ctx.plan.placed_kpis():
-        owners = {ctx.body(agency) for agency in (placed.kpi.agencies or placed.strategy.agencies)}
+        owners = {ctx.body(agency) for agency in placed.agencies}
         if body not in owners:
             continue
         target = placed.kpi.yearly.get(year)  # type: ignore[call-overload]

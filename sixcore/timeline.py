@@ -34,9 +34,11 @@ from sixcore.load.status import AuditContext
 from sixcore.messages import Lang
 from sixcore.model.plan import Phase
 from sixcore.progress import Progress, State
+from sixcore.scope import Scope
 
 # The order a measure takes its state in: the first of these that any of its work items has.
 URGENT_FIRST = (State.overdue, State.behind, State.unreported, State.suspended)
+
 
 class SegmentKind(str, Enum):
     application = "application"  # 受理申請: a call for applications is open
@@ -153,12 +155,9 @@ class Timeline:
 
 
 @dataclass(frozen=True)
-class Selection:
-    """What to show: all three narrowings must match (each may name several); empty means everything."""
+class Selection(Scope):
+    """What to chart: the narrowing, work-item rows or not, and the window of months."""
 
-    measures: tuple[str, ...] = ()
-    industries: tuple[int, ...] = ()
-    agencies: tuple[str, ...] = ()
     detail: bool = False
     start: RocMonth | None = None
     end: RocMonth | None = None
@@ -206,42 +205,13 @@ def measure_segments(phases: Iterable[Phase]) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
-def _check_selection(ctx: AuditContext, selection: Selection) -> None:
-    plan = ctx.plan
-    unknown = [measure for measure in selection.measures if measure not in plan.measure_by_id]
-    if unknown:
-        raise SixcoreUserError(f"方案中沒有措施 {', '.join(unknown)}；請寫成 1-2 這樣的編號（1-1 … 6-8）"
-                               f" / no measure {', '.join(unknown)} in the plan; write ids like 1-2")
-    numbers = {loaded.model.industry for loaded in plan.industries}
-    wrong = [str(number) for number in selection.industries if number not in numbers]
-    if wrong:
-        raise SixcoreUserError(f"方案中沒有產業 {', '.join(wrong)}；請用 1 到 6 / no industry {', '.join(wrong)}; use 1 to 6")
-    strangers = [agency for agency in selection.agencies if agency not in plan.agency_by_id]
-    if strangers:
-        raise SixcoreUserError(f"未知的機關代碼 {', '.join(strangers)}，請用 plan/agencies.yaml 中的代碼（如 moea、nstc）"
-                               f" / unknown agency id {', '.join(strangers)}; use an id from plan/agencies.yaml such as moea")
-    if selection.start and selection.end and selection.end < selection.start:
-        raise SixcoreUserError(f"--to {selection.end} 早於 --from {selection.start} / --to is before --from")
-
-
-def _selected(ctx: AuditContext, selection: Selection) -> list[PlacedWorkItem]:
-    """Work items that match every narrowing; an agency matches through the body that reports for it today."""
-    bodies = {ctx.body(agency) for agency in selection.agencies}
-    return [
-        placed for placed in ctx.plan.placed_work_items()
-        if (not selection.measures or placed.measure.id in selection.measures)
-        and (not selection.industries or placed.industry.industry in selection.industries)
-        and (not bodies or bodies & ctx.allowed_bodies(placed.work_item))
-    ]
-
-
 def build_timeline(ctx: AuditContext, as_of: Quarter, selection: Selection) -> Timeline:
     """The chart's rows for the selection, judged as of `as_of`."""
-    _check_selection(ctx, selection)
-    if ctx.plan.lights is None:  # callers refuse a plan with errors first; this keeps the promise without them
-        raise SixcoreUserError("缺少 plan/lights.yaml；請先執行 sixcore check / plan/lights.yaml is missing; run sixcore check")
-    standings = Progress(ctx, ctx.plan.lights.model, as_of).items
-    chosen = _selected(ctx, selection)
+    selection.check(ctx)
+    if selection.start and selection.end and selection.end < selection.start:
+        raise SixcoreUserError(f"--to {selection.end} 早於 --from {selection.start} / --to is before --from")
+    standings = Progress.of(ctx, as_of).items
+    chosen = [placed for placed in ctx.plan.placed_work_items() if selection.includes_item(ctx, placed)]
     dated = [placed for placed in chosen if placed.work_item.schedule]
     if not dated:
         raise SixcoreUserError("沒有符合條件且有期程的工作項目；請放寬 --measure / --industry / --agency"
@@ -272,10 +242,7 @@ def build_timeline(ctx: AuditContext, as_of: Quarter, selection: Selection) -> T
 
 def default_out(root: Path, as_of: Quarter, selection: Selection, lang: Lang, suffix: str) -> Path:
     """reports/gantt-113Q2.html, or reports/gantt-113Q2-measure-1-2-detail-en.html, so no narrowed chart overwrites another."""
-    parts = ["gantt", str(as_of)]
-    parts += [f"industry-{number}" for number in selection.industries]
-    parts += [f"measure-{measure}" for measure in selection.measures]
-    parts += [f"agency-{agency}" for agency in selection.agencies]
+    parts = ["gantt", str(as_of), *selection.name_parts()]
     parts += [f"from-{selection.start.year}-{selection.start.month}"] if selection.start else []
     parts += [f"to-{selection.end.year}-{selection.end.month}"] if selection.end else []
     parts += ["detail"] if selection.detail else []

@@ -199,7 +199,7 @@ def test_narrowing(demo: Path, reports: dict):
     by_agency = json.loads(run("report", "--root", str(demo), "--quarter", "113Q2", "--agency", "mohw", "--format", "json").stdout)
     assert [agency["id"] for agency in by_agency["agencies"]] == ["mohw"]
     assert by_agency["work_items"] and len(by_agency["work_items"]) < len(whole["work_items"])
-    for wrong, message in ((["--measure", "9-9"], "沒有措施 9-9"), (["--industry", "7"], "沒有第 7 產業"), (["--agency", "nobody"], "nobody")):
+    for wrong, message in ((["--measure", "9-9"], "沒有措施 9-9"), (["--industry", "7"], "方案中沒有產業 7"), (["--agency", "nobody"], "nobody")):
         result = run("report", "--root", str(demo), "--quarter", "113Q2", *wrong)
         assert result.exit_code == 2 and message in result.output, result.output
 

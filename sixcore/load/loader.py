@@ -61,6 +61,11 @@ class PlacedKpi:
     source: Loaded[Any]
     location: PathKey
 
+    @property
+    def agencies(self) -> list[str]:
+        """主協辦機關: the row's own when printed there, else its strategy's; the first leads."""
+        return self.kpi.agencies or self.strategy.agencies
+
 
 @dataclass
 class LoadedPlan:

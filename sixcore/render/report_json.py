@@ -56,7 +56,7 @@ def report_data(report: QuarterReport) -> dict[str, Any]:
         "quarter": str(report.quarter),
         "as_of": report.as_of,
         "previous_quarter": str(report.quarter.previous()),
-        "scope": {"industry": report.scope.industry, "measure": report.scope.measure, "agency": report.scope.agency},
+        "scope": {"industries": list(report.scope.industries), "measures": list(report.scope.measures), "agencies": list(report.scope.agencies)},
         "nothing_filed": report.nothing_filed,
         "agencies": [
             {"id": agency.body, "name": agency.name, "expected_items": agency.expected_items, "filed": agency.status is not None,

@@ -189,13 +189,8 @@ def title(report: QuarterReport, lang: Lang) -> str:
 
 def scope_text(report: QuarterReport, lang: Lang) -> str:
     scope = report.scope
-    parts = []
-    if scope.industry is not None:
-        parts.append(f"{'產業' if lang is Lang.zh else 'industry'} {scope.industry}")
-    if scope.measure is not None:
-        parts.append(f"{'措施' if lang is Lang.zh else 'measure'} {scope.measure}")
-    if scope.agency is not None:
-        parts.append(f"{'機關' if lang is Lang.zh else 'agency'} {scope.agency}")
+    kinds = (("產業", "industry", scope.industries), ("措施", "measure", scope.measures), ("機關", "agency", scope.agencies))
+    parts = [f"{zh if lang is Lang.zh else en} {value}" for zh, en, values in kinds for value in values]
     return "、".join(parts) if lang is Lang.zh else ", ".join(parts)
 
 
