@@ -69,6 +69,30 @@ def test_template_validates_with_check_jsonschema(tmp_path):
     assert result.returncode == 1  # and the schema does reject what sixcore rejects
 
 
+def test_plan_files_validate_against_the_committed_schemas():
+    # what an editor or check-jsonschema sees: the committed schemas accept the repository's own plan files
+    # (the 表 3 amounts are plain YAML numbers), and reject a figure written as text
+    checker = Path(sys.executable).with_name("check-jsonschema")
+    plan = REPO / "plan"
+    single_table_kpis = [path for path in sorted((plan / "kpis").glob("*.yaml")) if "tables" not in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    cases = {
+        "plan": sorted((plan / "industries").glob("*.yaml")), "kpis": single_table_kpis, "agencies": [plan / "agencies.yaml"],
+        "budget": [plan / "budget.yaml"], "lights": [plan / "lights.yaml"],
+    }
+    for name, files in cases.items():
+        assert files, name
+        result = subprocess.run([str(checker), "--schemafile", str(REPO / "schema" / f"{name}.schema.json"), *map(str, files)], capture_output=True, text=True)
+        assert result.returncode == 0, name + result.stdout + result.stderr
+
+
+def test_budget_schema_wants_numbers(tmp_path):
+    checker = Path(sys.executable).with_name("check-jsonschema")
+    budget = tmp_path / "budget.yaml"
+    budget.write_text((REPO / "plan" / "budget.yaml").read_text(encoding="utf-8").replace("subtotal: 54.7", 'subtotal: "54.7"'), encoding="utf-8")
+    result = subprocess.run([str(checker), "--schemafile", str(REPO / "schema" / "budget.schema.json"), str(budget)], capture_output=True, text=True)
+    assert result.returncode == 1, result.stdout
+
+
 def test_committed_schemas_are_current():
     for name in SCHEMAS:
         assert (REPO / "schema" / f"{name}.schema.json").read_text(encoding="utf-8") == render_schema(name), f"run: sixcore schema {name} > schema/{name}.schema.json"

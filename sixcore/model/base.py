@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Annotated, Any, Callable, TypeVar
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
@@ -59,3 +60,8 @@ RocDayField = _roc_field(RocDay, RocDay.parse, "113/6/30", r"^.+$", "ROC day 民
 MonthRangeField = _roc_field(MonthRange, MonthRange.parse, "110/1-111/12", RANGE_PATTERN, "ROC month range 起訖 (110/1-111/12)")
 DeadlineField = _roc_field(RocDay | RocMonth, parse_deadline, "110/12/31", r"^\d{1,3}/\d{1,2}(/\d{1,2})?$", "deadline 期限 (day or month)")
 QuarterField = _roc_field(Quarter, Quarter.parse, "113Q2", r"^\d{1,3}(Q[1-4]|年第[1-4]季)$", "ROC quarter 季 (113Q2)")
+
+# An amount in 億元 as printed (54.7, 133.97): Decimal keeps the printed digits exact for the 表 3 sums. Its JSON
+# Schema is ours, not the validator library's (whose pattern for Decimal strings changes between releases):
+# the YAML files write amounts as plain numbers.
+Amount = Annotated[Decimal, WithJsonSchema({"type": "number", "description": "億元, as printed"})]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from sixcore.model.base import Model
+from sixcore.model.base import Amount, Model
 
 Year = Literal["110", "111", "112", "113"]
 YearlyText = str | list[str] | None
@@ -76,8 +75,8 @@ class KpiTableSet(Model):
 
 
 class BudgetAmounts(Model):
-    amounts: dict[Year, Decimal]
-    subtotal: Decimal
+    amounts: dict[Year, Amount]
+    subtotal: Amount
 
 
 class BudgetRow(BudgetAmounts):
@@ -86,9 +85,9 @@ class BudgetRow(BudgetAmounts):
 
 
 class BudgetSplit(Model):
-    total: Decimal
-    enacted_110: Decimal = Field(description="110 年法定預算")
-    requested_111_113: Decimal = Field(description="111-113 年預算需求")
+    total: Amount
+    enacted_110: Amount = Field(description="110 年法定預算")
+    requested_111_113: Amount = Field(description="111-113 年預算需求")
 
 
 class Budget(Model):
