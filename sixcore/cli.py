@@ -24,6 +24,10 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help, the same whatever typer release is installed: option values named in words (QUARTER, DIR)
+    # through metavar, flags without a value, and no Python type names.
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120},
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -56,14 +60,30 @@ def handle_user_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _choices(kind: type[Enum]) -> str:
+    """The metavar of an option with fixed values: the values themselves."""
+    return "[" + "|".join(str(member.value) for member in kind) + "]"
+
+
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        from importlib.metadata import version
+
+        typer.echo(f"sixcore {version('sixcore')}")
+        raise typer.Exit()
+
+
 @app.callback()
-def main(debug: Annotated[bool, typer.Option("--debug", help="內部錯誤時顯示完整追蹤 / show tracebacks of internal errors")] = False) -> None:
+def main(
+    debug: Annotated[bool, typer.Option("--debug", help="內部錯誤時顯示完整追蹤 / show tracebacks of internal errors")] = False,
+    _version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True, help="顯示版本 / show the version and exit")] = False,
+) -> None:
     global _debug
     _debug = debug
 
 
-RootOption = Annotated[Optional[Path], typer.Option("--root", help="方案資料庫根目錄 / repository root (default: nearest folder with plan/)")]
-LangOption = Annotated[Lang, typer.Option("--lang", help="訊息語言 / message language")]
+RootOption = Annotated[Optional[Path], typer.Option("--root", metavar="DIR", help="方案資料庫根目錄 / repository root (default: nearest folder with plan/)")]
+LangOption = Annotated[Lang, typer.Option("--lang", metavar=_choices(Lang), help="訊息語言 / message language")]
 
 
 def _root(root: Optional[Path]) -> Path:
@@ -96,32 +116,34 @@ def _quarter(text: Optional[str]) -> Any:
     return _parsed(text, Quarter.parse, "季別", "113Q2", "quarter")
 
 
-QuarterOption = Annotated[Optional[str], typer.Option("--quarter", help="基準季別，如 113Q2（預設：status/ 最新一季）/ as-of quarter (default: the latest in status/)")]
+QuarterOption = Annotated[Optional[str], typer.Option("--quarter", metavar="QUARTER", help="基準季別，如 113Q2（預設：status/ 最新一季）/ as-of quarter (default: the latest in status/)")]
 
 # report and gantt narrow alike (sixcore.scope.Scope)
-MeasureOption = Annotated[Optional[list[str]], typer.Option("--measure", "-m", help="只看這些措施，如 1-2（可重複）/ only these measures")]
-IndustryOption = Annotated[Optional[list[int]], typer.Option("--industry", "-i", help="只看這些產業 1–6（可重複）/ only these industries")]
+MeasureOption = Annotated[Optional[list[str]], typer.Option("--measure", "-m", metavar="MEASURE", help="只看這些措施，如 1-2（可重複）/ only these measures")]
+IndustryOption = Annotated[Optional[list[int]], typer.Option("--industry", "-i", metavar="INDUSTRY", help="只看這些產業 1–6（可重複）/ only these industries")]
 AgencyOption = Annotated[Optional[list[str]], typer.Option(
-    "--agency", "-a", help="只看此機關（含所屬單位與改制後機關）主辦或協辦者，如 moea / only work items this body leads or co-leads")]
+    "--agency", "-a", metavar="AGENCY", help="只看此機關（含所屬單位與改制後機關）主辦或協辦者，如 moea / only work items this body leads or co-leads")]
 
 # report and gantt show something even when nothing is filed: they fall back to the quarter we are in
 CurrentQuarterOption = Annotated[Optional[str], typer.Option(
-    "--quarter", help="基準季別，如 113Q2（預設：status/ 最新一季，若無則本季）/ as-of quarter (default: the latest in status/, else the current one)")]
+    "--quarter", metavar="QUARTER", help="基準季別，如 113Q2（預設：status/ 最新一季，若無則本季）/ as-of quarter (default: the latest in status/, else the current one)")]
 
 
 @app.command()
 @handle_user_errors
 def check(
-    files: Annotated[Optional[list[Path]], typer.Argument(help="只檢查這些檔案（預設：plan/ 與 status/ 全部）/ only these files")] = None,
+    files: Annotated[Optional[list[Path]], typer.Argument(metavar="FILES", hidden=True)] = None,
     quarter: QuarterOption = None,
     root: RootOption = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="輸出格式 / output format")] = OutputFormat.auto,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", metavar=_choices(OutputFormat), help="輸出格式 / output format")] = OutputFormat.auto,
     lang: LangOption = Lang.zh,
     strict: Annotated[bool, typer.Option("--strict", help="警告也視為失敗 / warnings fail too")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="也顯示資訊類訊息 / show info too")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="只顯示錯誤 / errors only")] = False,
 ) -> None:
     """檢查方案與季度填報 / validate plan/ and status/; exit 0 ok, 1 problems, 2 could not run.
+
+    FILES: 只檢查這些檔案（預設：plan/ 與 status/ 全部）/ only these files (default: all of plan/ and status/).
 
     Judgments (逾期, 未填報) are made as of the last day of --quarter (default: the latest folder in status/).
     """
@@ -167,7 +189,7 @@ class ExportFormat(str, Enum):
 @handle_user_errors
 def export(
     root: RootOption = None,
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="輸出格式 / output format")] = ExportFormat.json,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", metavar=_choices(ExportFormat), help="輸出格式 / output format")] = ExportFormat.json,
 ) -> None:
     """輸出正規化的方案資料 / print the normalised plan (measures, work items, KPIs, budget)."""
     from sixcore.audit import check_repo
@@ -192,9 +214,9 @@ def report(
     industry: IndustryOption = None,
     measure: MeasureOption = None,
     agency: AgencyOption = None,
-    out: Annotated[Optional[Path], typer.Option("--out", help="報告資料夾（預設 reports/<季別>/）/ folder for the report files")] = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="text：畫面並寫檔；json：只輸出 report.json / text: screen and files; json: print report.json")] = ReportFormat.text,
-    rows: Annotated[int, typer.Option("--rows", min=0, help="畫面上每張清單最多列數，0 為全部 / rows per list on screen, 0 for all")] = 15,
+    out: Annotated[Optional[Path], typer.Option("--out", metavar="DIR", help="報告資料夾（預設 reports/<季別>/）/ folder for the report files")] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", metavar=_choices(ReportFormat), help="text：畫面並寫檔；json：只輸出 report.json / text: screen and files; json: print report.json")] = ReportFormat.text,
+    rows: Annotated[int, typer.Option("--rows", min=0, metavar="N", help="畫面上每張清單最多列數，0 為全部 / rows per list on screen, 0 for all")] = 15,
     timestamp: Annotated[bool, typer.Option("--timestamp", help="在報告中註記產製時間（預設不加，使相同輸入產生相同檔案）/ stamp the time of writing")] = False,
     lang: LangOption = Lang.zh,
     root: RootOption = None,
@@ -252,8 +274,8 @@ app.add_typer(status_app, name="status")
 @status_app.command("new")
 @handle_user_errors
 def status_new(
-    quarter: Annotated[str, typer.Option("--quarter", help="填報季別，如 113Q3 / quarter to report")],
-    agency: Annotated[str, typer.Option("--agency", help="機關代碼，如 moea / agency id from plan/agencies.yaml")],
+    quarter: Annotated[str, typer.Option("--quarter", metavar="QUARTER", help="填報季別，如 113Q3 / quarter to report")],
+    agency: Annotated[str, typer.Option("--agency", metavar="AGENCY", help="機關代碼，如 moea / agency id from plan/agencies.yaml")],
     root: RootOption = None,
 ) -> None:
     """產生待填的季度填報檔（不覆蓋既有檔案）/ write a ready-to-fill status file (never overwrites)."""
@@ -277,8 +299,11 @@ class SchemaName(str, Enum):
 
 @app.command()
 @handle_user_errors
-def schema(name: Annotated[SchemaName, typer.Argument(help="哪一種檔案 / which kind of file")]) -> None:
-    """輸出 JSON Schema，供編輯器與 check-jsonschema 使用 / print the JSON Schema for editors and check-jsonschema."""
+def schema(name: Annotated[SchemaName, typer.Argument(metavar="KIND", hidden=True)]) -> None:
+    """輸出 JSON Schema，供編輯器與 check-jsonschema 使用 / print the JSON Schema for editors and check-jsonschema.
+
+    KIND: status, plan, kpis, agencies, budget, lights.
+    """
     from sixcore.schema import render_schema
 
     typer.echo(render_schema(name.value), nl=False)
@@ -305,11 +330,11 @@ def gantt(
     industry: IndustryOption = None,
     agency: AgencyOption = None,
     detail: Annotated[bool, typer.Option("--detail", help="也逐列顯示工作項目 / a row per work item too")] = False,
-    start: Annotated[Optional[str], typer.Option("--from", help="顯示期間起月，如 110/1 / first month shown")] = None,
-    end: Annotated[Optional[str], typer.Option("--to", help="顯示期間迄月，如 113/12 / last month shown")] = None,
-    fmt: Annotated[GanttFormat, typer.Option("--format", "-f", help="text 畫面；mermaid 貼入 Markdown；html / svg 寫檔 / output format")] = GanttFormat.text,
+    start: Annotated[Optional[str], typer.Option("--from", metavar="MONTH", help="顯示期間起月，如 110/1 / first month shown")] = None,
+    end: Annotated[Optional[str], typer.Option("--to", metavar="MONTH", help="顯示期間迄月，如 113/12 / last month shown")] = None,
+    fmt: Annotated[GanttFormat, typer.Option("--format", "-f", metavar=_choices(GanttFormat), help="text 畫面；mermaid 貼入 Markdown；html / svg 寫檔 / output format")] = GanttFormat.text,
     out: Annotated[Optional[Path], typer.Option(
-        "--out", "-o", help="寫入此檔（html/svg 預設 reports/gantt-<季別>.html）/ write to this file (html/svg default reports/gantt-<quarter>.html)")] = None,
+        "--out", "-o", metavar="FILE", help="寫入此檔（html/svg 預設 reports/gantt-<季別>.html）/ write to this file (html/svg default reports/gantt-<quarter>.html)")] = None,
     lang: LangOption = Lang.zh,
     root: RootOption = None,
 ) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -109,14 +108,16 @@ def write_status_template(ctx: AuditContext, root: Path, quarter: Quarter, agenc
     if target.exists():
         raise SixcoreUserError("檔案已存在，未覆蓋；請直接編輯 / the file exists and was not overwritten; edit it instead", path=relative)
     text = render_status_template(ctx, quarter, agency_id, relative)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{agency_id}.", suffix=".tmp")
+    # opened by name, not mkstemp: the file gets the user's normal permissions (0644 under umask 022), not 0600
+    temporary = target.parent / f".{agency_id}.{os.getpid()}.tmp"
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(text, encoding="utf-8")
         os.link(temporary, target)  # fails if the file appeared meanwhile: never overwrite
     except FileExistsError:
         raise SixcoreUserError("檔案已存在，未覆蓋 / the file exists and was not overwritten", path=relative) from None
+    except OSError as error:
+        raise SixcoreUserError(f"無法寫入填報檔 / cannot write the status file: {error.strerror}", path=relative) from None
     finally:
-        os.unlink(temporary)
+        temporary.unlink(missing_ok=True)
     return relative

@@ -131,3 +131,28 @@ def test_export_refuses_a_broken_plan(plan_copy):
 def test_module_entry_point_help():
     result = run("--help")
     assert result.exit_code == 0 and "check" in result.output and "export" in result.output
+
+
+def test_version_is_the_installed_distribution():
+    from importlib.metadata import version
+
+    result = run("--version")
+    assert result.exit_code == 0 and result.output == f"sixcore {version('sixcore')}\n"
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["report"], ["gantt"], ["export"], ["schema"], ["status", "new"]])
+def test_help_names_option_values_in_words(command):
+    result = run(*command, "--help", env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    # never a Python type name (typer 0.29 prints <bool>, <str>, <list[Path]>, <int range> unless told otherwise)
+    for python_type in ("<bool>", "<str>", "<int", "<path>", "list[", "Path]", "TEXT", "INTEGER"):
+        assert python_type not in result.output, (python_type, result.output)
+    assert "-h, --help  " in result.output
+
+
+def test_help_shows_the_words_for_values():
+    text = run("report", "--help", env={"COLUMNS": "200"}).output
+    for shown in ("--quarter QUARTER", "--root DIR", "--rows N", "--lang [zh-TW|en]", "-f, --format [text|json]", "-m, --measure MEASURE"):
+        assert shown in text, shown
+    assert "--timestamp  " in text  # a flag takes no value
+    assert "Usage: sixcore check [OPTIONS] [FILES]..." in run("check", "--help").output

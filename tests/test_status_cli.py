@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,12 @@ from sixcore.schema import SCHEMAS, render_schema
 from tests.conftest import REPO
 
 runner = CliRunner()
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def run(*args: str):
@@ -32,6 +39,7 @@ def test_status_new_writes_a_valid_template_and_never_overwrites(mini):
     assert list(data["work_items"]) == ["1-1/1.1.1"]  # led by 科技部, now 國科會; 1.1.2 is moea's
     assert list(data["kpis"]) == ["1.1.1"]
     path.write_text(text.replace("summary: null", "summary: 已填寫"), encoding="utf-8")
+    assert path.stat().st_mode & 0o777 == 0o666 & ~current_umask()  # 0644 under umask 022, as any file the user writes
     again = run("status", "new", "--quarter", "111Q1", "--agency", "nstc", "--root", str(mini))
     assert again.exit_code == 2 and "未覆蓋" in again.output
     assert "summary: 已填寫" in path.read_text(encoding="utf-8")  # nothing lost
