@@ -10,13 +10,17 @@ import sys
 import traceback
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Callable, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Callable, Optional, ParamSpec, TypeVar, overload
 
 import typer
 
 from sixcore.errors import SixcoreUserError
 from sixcore.messages import Lang
 from sixcore.render.problems import OutputFormat
+
+if TYPE_CHECKING:  # imported where used at run time, to keep start-up quick
+    from sixcore.calendar import Quarter, RocMonth
+    from sixcore.problem import Problem
 
 app = typer.Typer(
     name="sixcore",
@@ -30,16 +34,18 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120},
 )
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
+T = TypeVar("T")
 
 _debug = False
 
 
-def handle_user_errors(command: F) -> F:
+def handle_user_errors(command: Callable[P, R]) -> Callable[P, R]:
     """The one error boundary: user errors → message, exit 2; anything else → bug note (traceback with --debug)."""
 
     @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return command(*args, **kwargs)
         except (typer.Exit, typer.Abort):
@@ -57,7 +63,7 @@ def handle_user_errors(command: F) -> F:
             )
             raise typer.Exit(2) from None
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 def _choices(kind: type[Enum]) -> str:
@@ -98,7 +104,7 @@ def _use_color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-def _parsed(text: Optional[str], parse: Callable[[str], Any], what_zh: str, example: str, what_en: str) -> Any:
+def _parsed(text: Optional[str], parse: Callable[[str], T], what_zh: str, example: str, what_en: str) -> T | None:
     """An ROC date option parsed, or a user error that says how to write it."""
     from sixcore.calendar import RocDateError
 
@@ -110,7 +116,13 @@ def _parsed(text: Optional[str], parse: Callable[[str], Any], what_zh: str, exam
         raise SixcoreUserError(f"{what_zh}「{text}」無效，請寫成 {example} / invalid {what_en} {text!r}: {error.detail}") from None
 
 
-def _quarter(text: Optional[str]) -> Any:
+@overload
+def _quarter(text: str) -> Quarter: ...
+@overload
+def _quarter(text: Optional[str]) -> Quarter | None: ...
+
+
+def _quarter(text: Optional[str]) -> Quarter | None:
     from sixcore.calendar import Quarter
 
     return _parsed(text, Quarter.parse, "季別", "113Q2", "quarter")
@@ -169,7 +181,7 @@ def check(
     raise typer.Exit(exit_code(result.problems, strict=strict))
 
 
-def _refuse_plan_errors(problems: list[Any], root: Path) -> None:
+def _refuse_plan_errors(problems: list[Problem], root: Path) -> None:
     """Commands that build on the plan stop when plan/ has errors, listing them on stderr."""
     from sixcore.problem import Severity
     from sixcore.render.problems import format_parsable
@@ -316,7 +328,7 @@ class GanttFormat(str, Enum):
     svg = "svg"
 
 
-def _month(text: Optional[str], option: str) -> Any:
+def _month(text: Optional[str], option: str) -> RocMonth | None:
     from sixcore.calendar import RocMonth
 
     return _parsed(text, RocMonth.parse, option, "民國年月如 110/1", option)

@@ -6,7 +6,7 @@ from typing import Any
 
 from sixcore.load.loader import LoadedPlan
 from sixcore.model.agency import Agency
-from sixcore.model.kpi import YearlyText
+from sixcore.model.kpi import YEARS, YearlyText
 from sixcore.model.plan import Phase
 
 
@@ -87,7 +87,7 @@ def export_plan(plan: LoadedPlan) -> dict[str, Any]:
             "strategy": f"{placed.strategy.label} {placed.strategy.title}", "measures": placed.strategy.measures,
             "agencies": agency_names(placed.agencies, agencies),
             "full_target": placed.kpi.full_target,
-            "yearly": {year: _yearly_text(placed.kpi.yearly.get(year)) for year in ("110", "111", "112", "113")},
+            "yearly": {year: _yearly_text(placed.kpi.yearly.get(year)) for year in YEARS},
             "yearly_items": {year: value for year, value in placed.kpi.yearly.items() if isinstance(value, list)},
             "target": placed.kpi.target.model_dump(mode="json", exclude_none=True) if placed.kpi.target else None,
             "qualitative": placed.kpi.qualitative,

@@ -207,7 +207,7 @@ class Progress:
         target = yearly_figure(placed.kpi, str(year))
         expected = self._expected(placed, target)
         filed, report = self._latest_kpi_report(placed)
-        if not placed.kpi.yearly.get(str(year)):  # type: ignore[call-overload]
+        if not placed.kpi.yearly_target(year):
             light = Light.none  # no target set for this year (outside 110–113, or a blank cell)
         elif placed.kpi.qualitative or expected is None:
             light = Light.none if report is not None else Light.unreported

@@ -178,9 +178,9 @@ def _budget(ctx: AuditContext, quarter: Quarter, scope: Scope) -> list[BudgetLin
     year = str(quarter.year)
     industries = {placed.industry.industry for placed in ctx.plan.placed_work_items() if scope.includes_item(ctx, placed)}
     lines = [
-        BudgetLine(row.industry, row.name, row.amounts.get(year), row.subtotal)  # type: ignore[call-overload]
+        BudgetLine(row.industry, row.name, row.amount_in(year), row.subtotal)
         for row in budget.rows if row.industry in industries
     ]
     if not scope.narrowed:
-        lines.append(BudgetLine(None, "小計", budget.total.amounts.get(year), budget.total.subtotal))  # type: ignore[call-overload]
+        lines.append(BudgetLine(None, "小計", budget.total.amount_in(year), budget.total.subtotal))
     return lines

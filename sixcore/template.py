@@ -87,14 +87,14 @@ def render_status_template(ctx: AuditContext, quarter: Quarter, agency_id: str, 
         lines[-1] = "work_items: {}      # 本季無應填報的重點工作項目"
     year = str(quarter.year)
     kpi_lines = []
-    for placed in ctx.plan.placed_kpis():
-        owners = {ctx.body(agency) for agency in placed.agencies}
+    for placed_kpi in ctx.plan.placed_kpis():
+        owners = {ctx.body(agency) for agency in placed_kpi.agencies}
         if body not in owners:
             continue
-        target = placed.kpi.yearly.get(year)  # type: ignore[call-overload]
+        target = placed_kpi.kpi.yearly_target(year)
         target_text = _comment("；".join(target) if isinstance(target, list) else target or "-")
-        carried = previous_kpis.get(placed.id, KpiReport()) if quarter.number != 1 else KpiReport()
-        kpi_lines += [f'  "{placed.id}":  # {year} 年目標：{target_text}', f"    actual: {_scalar(carried.actual)}", "    note: null"]
+        carried = previous_kpis.get(placed_kpi.id, KpiReport()) if quarter.number != 1 else KpiReport()
+        kpi_lines += [f'  "{placed_kpi.id}":  # {year} 年目標：{target_text}', f"    actual: {_scalar(carried.actual)}", "    note: null"]
     lines += ["kpis:", *kpi_lines] if kpi_lines else ["kpis: {}"]
     return "\n".join(lines) + "\n"
 

@@ -24,6 +24,8 @@ LIGHTS_FILE = Path("plan/lights.yaml")
 INDUSTRIES_DIR = Path("plan/industries")
 KPIS_DIR = Path("plan/kpis")
 
+KpiFile = KpiTable | KpiTableSet
+
 
 @dataclass(frozen=True)
 class Loaded(Generic[M]):
@@ -58,7 +60,7 @@ class PlacedKpi:
     table: KpiTable
     strategy: KpiStrategy
     kpi: Kpi
-    source: Loaded[Any]
+    source: Loaded[KpiFile]
     location: PathKey
 
     @property
@@ -74,7 +76,7 @@ class LoadedPlan:
     root: Path
     agencies: Loaded[AgencyRegistry] | None = None
     industries: list[Loaded[Industry]] = field(default_factory=list)
-    kpi_files: list[Loaded[KpiTable] | Loaded[KpiTableSet]] = field(default_factory=list)
+    kpi_files: list[Loaded[KpiFile]] = field(default_factory=list)
     budget: Loaded[Budget] | None = None
     lights: Loaded[LightRules] | None = None
     problems: list[Problem] = field(default_factory=list)
@@ -103,7 +105,7 @@ class LoadedPlan:
     def measure_by_id(self) -> dict[str, tuple[Industry, Measure]]:
         return {measure.id: (loaded.model, measure) for loaded in self.industries for measure in loaded.model.measures}
 
-    def kpi_tables(self) -> Iterator[tuple[Loaded[Any], KpiTable, PathKey]]:
+    def kpi_tables(self) -> Iterator[tuple[Loaded[KpiFile], KpiTable, PathKey]]:
         for loaded in self.kpi_files:
             if isinstance(loaded.model, KpiTableSet):
                 for t, table in enumerate(loaded.model.tables):
@@ -155,7 +157,7 @@ def load_model(
     document, problems = load_marked(path)
     if document is None:
         return None, problems
-    kind = model if isinstance(model, type) else model(document.data)
+    kind: type[M] = model if isinstance(model, type) else model(document.data)
     try:
         return Loaded(document, kind.model_validate(document.data)), problems
     except ValidationError as error:
@@ -169,7 +171,7 @@ def load_model(
         return None, problems  # required fields themselves are wrong: nothing left to judge
 
 
-def _kpi_file_kind(data: Any) -> type[BaseModel]:
+def _kpi_file_kind(data: Any) -> type[KpiFile]:
     """Industry 4 has two KPI tables in one file, under `tables:`."""
     return KpiTableSet if isinstance(data, dict) and "tables" in data else KpiTable
 
@@ -194,6 +196,7 @@ def load_plan(root: Path) -> LoadedPlan:
         if loaded:
             plan.industries.append(loaded)
     for path in sorted((root / KPIS_DIR).glob("*.yaml")):
+        kpi_file: Loaded[KpiFile] | None  # either model; said here so the checker does not settle on their common base
         kpi_file, problems = load_model(path, _kpi_file_kind)
         plan.problems += problems
         if kpi_file:

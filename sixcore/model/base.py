@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any, Callable, TypeVar
+from types import UnionType
+from typing import TYPE_CHECKING, Annotated, Any, Callable, TypeVar
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
@@ -23,7 +24,7 @@ T = TypeVar("T")
 def _roc_validator(parse: Callable[[str], T], example: str) -> Callable[[Any], T]:
     def validate(value: Any) -> T:
         if isinstance(value, (RocMonth, RocDay, MonthRange, Quarter)):
-            return value  # type: ignore[return-value]
+            return value  # type: ignore[return-value]  # already a parsed value (a model built in code); mypy cannot tie it to T
         if not isinstance(value, str):
             raise PydanticCustomError(
                 "roc_date", "{value}: not text; write it like {example}", {"value": repr(value), "example": example, "kind": "format"}
@@ -38,7 +39,7 @@ def _roc_validator(parse: Callable[[str], T], example: str) -> Callable[[Any], T
     return validate
 
 
-def _roc_field(kind: type, parse: Callable[[str], Any], example: str, pattern: str, description: str) -> Any:
+def _roc_field(kind: type | UnionType, parse: Callable[[str], Any], example: str, pattern: str, description: str) -> Any:
     return Annotated[
         kind,
         PlainValidator(_roc_validator(parse, example)),
@@ -55,11 +56,19 @@ def parse_deadline(text: str) -> RocDay | RocMonth:
 MONTH_PATTERN = r"^\d{1,3}/\d{1,2}$"
 RANGE_PATTERN = r"^\d{1,3}/\d{1,2}\s*[-~]\s*\d{1,3}/\d{1,2}$"
 
-RocMonthField = _roc_field(RocMonth, RocMonth.parse, "110/1", MONTH_PATTERN, "ROC month 民國年/月")
-RocDayField = _roc_field(RocDay, RocDay.parse, "113/6/30", r"^.+$", "ROC day 民國年/月/日 (113/6/30, 113.6.30, 113年6月30日, 1130630)")
-MonthRangeField = _roc_field(MonthRange, MonthRange.parse, "110/1-111/12", RANGE_PATTERN, "ROC month range 起訖 (110/1-111/12)")
-DeadlineField = _roc_field(RocDay | RocMonth, parse_deadline, "110/12/31", r"^\d{1,3}/\d{1,2}(/\d{1,2})?$", "deadline 期限 (day or month)")
-QuarterField = _roc_field(Quarter, Quarter.parse, "113Q2", r"^\d{1,3}(Q[1-4]|年第[1-4]季)$", "ROC quarter 季 (113Q2)")
+if TYPE_CHECKING:
+    # To the type checker a field is just its value type; the validator, serializer and schema are pydantic's business.
+    RocMonthField = RocMonth
+    RocDayField = RocDay
+    MonthRangeField = MonthRange
+    DeadlineField = RocDay | RocMonth
+    QuarterField = Quarter
+else:
+    RocMonthField = _roc_field(RocMonth, RocMonth.parse, "110/1", MONTH_PATTERN, "ROC month 民國年/月")
+    RocDayField = _roc_field(RocDay, RocDay.parse, "113/6/30", r"^.+$", "ROC day 民國年/月/日 (113/6/30, 113.6.30, 113年6月30日, 1130630)")
+    MonthRangeField = _roc_field(MonthRange, MonthRange.parse, "110/1-111/12", RANGE_PATTERN, "ROC month range 起訖 (110/1-111/12)")
+    DeadlineField = _roc_field(RocDay | RocMonth, parse_deadline, "110/12/31", r"^\d{1,3}/\d{1,2}(/\d{1,2})?$", "deadline 期限 (day or month)")
+    QuarterField = _roc_field(Quarter, Quarter.parse, "113Q2", r"^\d{1,3}(Q[1-4]|年第[1-4]季)$", "ROC quarter 季 (113Q2)")
 
 # An amount in 億元 as printed (54.7, 133.97): Decimal keeps the printed digits exact for the 表 3 sums. Its JSON
 # Schema is ours, not the validator library's (whose pattern for Decimal strings changes between releases):

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from decimal import Decimal
+from typing import Literal, TypeGuard, get_args
 
 from pydantic import Field, model_validator
 
 from sixcore.model.base import Amount, Model
 
 Year = Literal["110", "111", "112", "113"]
+YEARS: tuple[Year, ...] = get_args(Year)
 YearlyText = str | list[str] | None
+
+
+def is_year(text: str) -> TypeGuard[Year]:
+    """A year the plan has a column for (110–113)."""
+    return text in YEARS
 
 
 class NumericTarget(Model):
@@ -45,6 +52,11 @@ class Kpi(Model):
     def key(self) -> str:
         return self.id or self.label
 
+    def yearly_target(self, year: int | str) -> YearlyText:
+        """The 分年目標 cell for ROC `year`; None for a year outside 110–113 or a cell not printed."""
+        key = str(year)
+        return self.yearly.get(key) if is_year(key) else None
+
 
 class KpiStrategy(Model):
     """發展策略 row of a KPI table."""
@@ -77,6 +89,11 @@ class KpiTableSet(Model):
 class BudgetAmounts(Model):
     amounts: dict[Year, Amount]
     subtotal: Amount
+
+    def amount_in(self, year: int | str) -> Decimal | None:
+        """The figure for ROC `year`; None for a year outside 110–113 or one not printed."""
+        key = str(year)
+        return self.amounts.get(key) if is_year(key) else None
 
 
 class BudgetRow(BudgetAmounts):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import Field
+from pydantic.config import JsonDict
 
 from sixcore.model.base import Model, QuarterField, RocDayField
 
@@ -15,7 +16,7 @@ STATUS_WORDS: dict[str, str] = {
 }
 StatusWord = Literal["完成", "進行中", "落後", "未開始", "停辦", "done", "on-track", "behind", "not-started", "suspended"]
 
-_PERCENT = {"minimum": 0, "maximum": 100}
+_PERCENT: JsonDict = {"minimum": 0, "maximum": 100}
 
 
 class WorkItemReport(Model):

@@ -207,11 +207,11 @@ def format_gantt_text(timeline: Timeline, lang: Lang = Lang.zh, width: int = 100
     for industry in timeline.industries:
         console.print(Text(f"{industry.number} {industry.name}", style="bold underline"))
         for bar in industry.bars:
-            line = Text(fit(label(bar), label_width) + " " * GAP, style="bold" if bar.level is BarLevel.measure else "")
-            line.append(fit(str(bar.span), range_width) + " " * GAP, style="dim")
-            line.append(fit(word(STATE_WORDS, bar.state, lang), state_width) + " " * GAP, style=STYLES[bar.state])
-            line.append_text(_bar_cells(bar, grid, as_of_cell))
-            console.print(line)
+            row_text = Text(fit(label(bar), label_width) + " " * GAP, style="bold" if bar.level is BarLevel.measure else "")
+            row_text.append(fit(str(bar.span), range_width) + " " * GAP, style="dim")
+            row_text.append(fit(word(STATE_WORDS, bar.state, lang), state_width) + " " * GAP, style=STYLES[bar.state])
+            row_text.append_text(_bar_cells(bar, grid, as_of_cell))
+            console.print(row_text)
     console.print()
     console.print(_legend(timeline, lang), soft_wrap=False)
     for line in (line for text in footnotes(timeline, lang) for line in wrap(text, width)):

@@ -43,7 +43,7 @@ def _work_item(report: QuarterReport, standing: ItemStanding) -> dict[str, Any]:
 def _kpi(standing: KpiStanding) -> dict[str, Any]:
     return {
         "id": standing.id, "year": standing.year, "full_target": standing.placed.kpi.full_target,
-        "yearly_target": standing.placed.kpi.yearly.get(str(standing.year)),  # type: ignore[call-overload]
+        "yearly_target": standing.placed.kpi.yearly_target(standing.year),
         "target": standing.target, "expected": standing.expected, "actual": standing.actual, "cumulative": standing.cumulative,
         "qualitative": standing.placed.kpi.qualitative, "light": standing.light.value,
         "reported_by": standing.reported_by, "reported_in": str(standing.reported_in) if standing.reported_in else None,

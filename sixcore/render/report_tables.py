@@ -242,13 +242,13 @@ def _lights(report: QuarterReport, words: _Words) -> Section:
     rule = words("lights_rule", yellow=cell_text(thresholds.behind_above), red=cell_text(thresholds.severe_from))
     items_headers = [words("id"), words("work_item"), words("schedule"), words("lead"), words("state"), words("light"),
                      words("planned"), words("actual"), words("lag"), words("streak")]
-    items = [[standing.id, standing.placed.work_item.text, _schedule(standing), _lead(report, standing), words.state(standing.state),
+    items: list[list[Cell]] = [[standing.id, standing.placed.work_item.text, _schedule(standing), _lead(report, standing), words.state(standing.state),
               words.light(standing.light), standing.report.planned if standing.report else None,
               standing.report.actual if standing.report else None, standing.lag,
               words("yes") if report.progress.is_continuously_behind(standing) else ""] for standing in report.items]
     return Section("lights", words("lights_section"), [rule], [
         Table("measures", words("lights_section"), headers, rows),
-        Table("items", words("items_table"), items_headers, items),  # type: ignore[arg-type]
+        Table("items", words("items_table"), items_headers, items),
     ])
 
 
@@ -298,7 +298,7 @@ def _kpis(report: QuarterReport, words: _Words) -> Section:
 
 
 def _kpi_row(report: QuarterReport, standing: KpiStanding, words: _Words) -> list[Cell]:
-    cell = standing.placed.kpi.yearly.get(str(standing.year))  # type: ignore[call-overload]
+    cell = standing.placed.kpi.yearly_target(standing.year)
     yearly = "；".join(cell) if isinstance(cell, list) else (cell or "")
     reporter = _agency_name(report, standing.reported_by) if standing.reported_by else ""
     if standing.reported_in and standing.reported_in != report.quarter:

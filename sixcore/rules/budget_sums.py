@@ -14,6 +14,8 @@ from decimal import Decimal
 from typing import Iterator
 
 from sixcore.load.loader import LoadedPlan
+from sixcore.load.marked import PathKey
+from sixcore.model.kpi import Year
 from sixcore.problem import Problem, Severity
 
 CODE = "SC108"
@@ -26,7 +28,7 @@ def check(plan: LoadedPlan) -> Iterator[Problem]:
         return
     loaded, budget = plan.budget, plan.budget.model
 
-    def compare(location: tuple, what: str, printed: Decimal, parts: list[Decimal]) -> Iterator[Problem]:
+    def compare(location: PathKey, what: str, printed: Decimal, parts: list[Decimal]) -> Iterator[Problem]:
         computed = sum(parts, Decimal(0))
         if computed != printed:
             yield loaded.problem(location, what=what, printed=str(printed), computed=str(computed))
@@ -38,7 +40,8 @@ def check(plan: LoadedPlan) -> Iterator[Problem]:
     yield from compare(("total", "subtotal"), "小計 110-113", budget.total.subtotal, [budget.total.amounts[year] for year in budget.years])
     yield from compare(("total", "subtotal"), "合計 (各產業小計)", budget.total.subtotal, [row.subtotal for row in budget.rows])
     split = budget.text_split
+    requested_years: tuple[Year, ...] = ("111", "112", "113")
     yield from compare(("text_split", "enacted_110"), "110 年法定預算", split.enacted_110, [budget.total.amounts["110"]])
     yield from compare(("text_split", "requested_111_113"), "111-113 年預算需求", split.requested_111_113,
-                       [budget.total.amounts[year] for year in ("111", "112", "113")])
+                       [budget.total.amounts[year] for year in requested_years])
     yield from compare(("text_split", "total"), "經費需求總額", split.total, [split.enacted_110, split.requested_111_113])

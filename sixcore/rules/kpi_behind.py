@@ -22,7 +22,7 @@ DEFAULT_SEVERITY = Severity.WARNING
 
 def yearly_figure(kpi: Kpi, year: str) -> float | None:
     """The number in the KPI's unit in that year's cell; for a range (2~3 家) its lower end."""
-    cell = kpi.yearly.get(year)  # type: ignore[call-overload]
+    cell = kpi.yearly_target(year)
     if kpi.target is None or not cell:
         return None
     text = "\n".join(cell) if isinstance(cell, list) else cell

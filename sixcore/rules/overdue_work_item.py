@@ -8,7 +8,7 @@ PASS: 1-1/1.1.1 (109/12-110/4) reported 完成 in 110Q2.  WARN: the same item ne
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from sixcore.load.status import AuditContext
 from sixcore.problem import Problem, Severity
@@ -26,7 +26,7 @@ def check(ctx: AuditContext) -> Iterator[Problem]:
     for placed in overdue(ctx, ctx.as_of):
         latest = [(status, report) for status, report in ctx.reports_of(placed.id) if status.quarter <= ctx.as_of]
         last_state = latest[-1][1].state if latest else None
-        params = {"item": placed.id, "end": str(placed.work_item.end), "status": last_state or "-", "quarter": str(ctx.as_of)}
+        params: dict[str, Any] = {"item": placed.id, "end": str(placed.work_item.end), "status": last_state or "-", "quarter": str(ctx.as_of)}
         here = next((status for status in filed if placed.id in status.model.work_items), None)
         if here is not None:
             yield here.loaded.problem(("work_items", placed.id), prefer_key=True, **params)

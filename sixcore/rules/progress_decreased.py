@@ -25,6 +25,6 @@ def check(ctx: AuditContext) -> Iterator[Problem]:
         for item_id, report in status.model.work_items.items():
             if report.actual is None or report.note:
                 continue
-            earlier = [r for s, r in ctx.reports_of(item_id) if s.quarter < status.quarter and r.actual is not None]
-            if earlier and report.actual < earlier[-1].actual:  # type: ignore[operator]
-                yield status.loaded.problem(("work_items", item_id, "actual"), item=item_id, actual=report.actual, previous=earlier[-1].actual)
+            earlier = [r.actual for s, r in ctx.reports_of(item_id) if s.quarter < status.quarter and r.actual is not None]
+            if earlier and report.actual < earlier[-1]:
+                yield status.loaded.problem(("work_items", item_id, "actual"), item=item_id, actual=report.actual, previous=earlier[-1])

@@ -9,7 +9,7 @@ FAIL: `lead: [moea-ibd]`.
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from sixcore.load.loader import Loaded, LoadedPlan
 from sixcore.load.marked import PathKey
@@ -25,7 +25,7 @@ def check(plan: LoadedPlan) -> Iterator[Problem]:
         return  # the missing registry is reported by the loader
     known = plan.agency_by_id
 
-    def each(loaded: Loaded, location: PathKey, ids: list[str]) -> Iterator[Problem]:
+    def each(loaded: Loaded[Any], location: PathKey, ids: list[str]) -> Iterator[Problem]:
         for index, agency_id in enumerate(ids):
             if agency_id not in known:
                 yield loaded.problem(location + (index,), agency=agency_id)
@@ -43,9 +43,9 @@ def check(plan: LoadedPlan) -> Iterator[Problem]:
     for placed in plan.placed_work_items():
         yield from each(placed.source, placed.location + ("lead",), placed.work_item.lead)
         yield from each(placed.source, placed.location + ("co",), placed.work_item.co)
-    for loaded, table, prefix in plan.kpi_tables():
-        yield from each(loaded, prefix + ("lead",), table.lead)
+    for kpi_file, table, prefix in plan.kpi_tables():
+        yield from each(kpi_file, prefix + ("lead",), table.lead)
         for s, strategy in enumerate(table.strategies):
-            yield from each(loaded, prefix + ("strategies", s, "agencies"), strategy.agencies)
+            yield from each(kpi_file, prefix + ("strategies", s, "agencies"), strategy.agencies)
             for k, kpi in enumerate(strategy.kpis):
-                yield from each(loaded, prefix + ("strategies", s, "kpis", k, "agencies"), kpi.agencies or [])
+                yield from each(kpi_file, prefix + ("strategies", s, "kpis", k, "agencies"), kpi.agencies or [])

@@ -31,8 +31,8 @@ def check(plan: LoadedPlan) -> Iterator[Problem]:
                 yield loaded.problem(("measures", index, "strategy"), kind="strategy", target=measure.id, ref=measure.strategy)
     # a link into an industry whose file failed to load is not reported a second time
     unloaded = {str(number) for number in range(1, 7)} - {str(loaded.model.industry) for loaded in plan.industries}
-    for loaded, table, prefix in plan.kpi_tables():
+    for kpi_file, table, prefix in plan.kpi_tables():
         for s, strategy in enumerate(table.strategies):
             for m, measure_id in enumerate(strategy.measures):
                 if measure_id not in plan.measure_by_id and measure_id.split("-")[0] not in unloaded:
-                    yield loaded.problem(prefix + ("strategies", s, "measures", m), kind="measure", target=strategy.label, ref=measure_id)
+                    yield kpi_file.problem(prefix + ("strategies", s, "measures", m), kind="measure", target=strategy.label, ref=measure_id)

@@ -9,7 +9,7 @@ PASS: status/113Q2/nstc.yaml lists 1-1/1.4.1 (113/5-114/4).  WARN: it does not, 
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from sixcore.load.status import AuditContext
 from sixcore.problem import Problem, Severity
@@ -26,7 +26,7 @@ def check(ctx: AuditContext) -> Iterator[Problem]:
     for missing in unreported(ctx, ctx.as_of):
         placed = missing.placed
         leads = "、".join(sorted(ctx.lead_bodies(placed.work_item)))
-        params = {"item": placed.id, "agency": leads, "quarter": str(ctx.as_of), "filed": bool(missing.lead_files)}
+        params: dict[str, Any] = {"item": placed.id, "agency": leads, "quarter": str(ctx.as_of), "filed": bool(missing.lead_files)}
         if missing.lead_files:
             yield missing.lead_files[0].loaded.problem(("work_items",), prefer_key=True, **params)
         else:
