@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import total_ordering
-from typing import Iterator
 
 from dateutil.relativedelta import relativedelta
 

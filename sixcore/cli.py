@@ -8,9 +8,10 @@ import os
 import shutil
 import sys
 import traceback
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Callable, Optional, ParamSpec, TypeVar, overload
+from typing import TYPE_CHECKING, Annotated, Optional, ParamSpec, TypeVar, overload
 
 import typer
 

@@ -186,7 +186,7 @@ class _Defaults(dict[str, Any]):
 
 def describe(problem: Problem, lang: Lang = Lang.zh) -> str:
     """The problem in words, in `lang`."""
-    name, messages, _ = CATALOG.get(problem.code, (problem.code, {"zh-TW": "{detail}", "en": "{detail}"}, {}))
+    _, messages, _ = CATALOG.get(problem.code, (problem.code, {"zh-TW": "{detail}", "en": "{detail}"}, {}))
     params = _Defaults(problem.params)
     params["kind_zh"] = _KIND_ZH.get(str(problem.params.get("kind")), problem.params.get("kind", ""))
     params["reason"] = _DATE_REASON_ZH.get(str(problem.params.get("kind")), problem.params.get("detail", ""))

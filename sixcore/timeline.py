@@ -22,10 +22,10 @@ say so, since such a chart shows the lack of reports, not the real progress.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
 
 from sixcore.calendar import MonthRange, Quarter, RocMonth
 from sixcore.errors import SixcoreUserError

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -112,7 +113,7 @@ def test_month_order_and_ranges(a, b):
     assert len(list(span.months())) == end.index - start.index + 1
     quarters_ = span.quarters()
     assert quarters_[0] == start.quarter and quarters_[-1] == end.quarter
-    assert all(earlier.next() == later for earlier, later in zip(quarters_, quarters_[1:], strict=False))
+    assert all(earlier.next() == later for earlier, later in pairwise(quarters_))
 
 
 @given(quarters)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable, Sequence
 from enum import Enum
 from io import StringIO
 from itertools import groupby
-from typing import Callable, Sequence
 
 from rich.console import Console
 from rich.text import Text

@@ -5,9 +5,9 @@ Plan rules check plan/ alone; status rules check status/ against the plan as of 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from types import ModuleType
-from typing import Iterator
 
 from sixcore.load.status import AuditContext
 from sixcore.problem import Problem, Severity

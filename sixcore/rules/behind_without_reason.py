@@ -8,7 +8,7 @@ PASS: `status: 落後` with `delay_reason:` and `countermeasure:`.  FAIL: either
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from sixcore.load.status import AuditContext
 from sixcore.problem import Problem, Severity

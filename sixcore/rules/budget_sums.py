@@ -10,8 +10,8 @@ FAIL: a printed subtotal of 512.92 for the same row.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 from sixcore.load.loader import LoadedPlan
 from sixcore.load.marked import PathKey

@@ -7,7 +7,7 @@ PASS: 113Q2 with `completed: 113/6/28`.  FAIL: 113Q2 with `completed: 113/7/15`.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from sixcore.load.status import AuditContext
 from sixcore.problem import Problem, Severity

@@ -7,7 +7,7 @@ PASS: `status: 完成` with `completed: 113/5/31`.  FAIL: `status: 完成` alone
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from sixcore.load.status import AuditContext
 from sixcore.problem import Problem, Severity

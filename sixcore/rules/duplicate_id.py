@@ -10,7 +10,7 @@ FAIL: 6-8 has 4.1.1 twice without a suffix.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from sixcore.load.loader import LoadedPlan
 from sixcore.problem import Problem, Severity

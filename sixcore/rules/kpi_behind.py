@@ -9,7 +9,7 @@ PASS: 113Q4, KPI 1.1.1 actual 2 (113 target 累計 2 件).  WARN: actual 1.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from sixcore.load.status import AuditContext
 from sixcore.model.kpi import Kpi

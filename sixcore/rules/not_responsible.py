@@ -8,7 +8,7 @@ PASS: nstc reporting 1-1/1.1.1 (lead 科技部工程司).  FAIL: moea reporting 
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from sixcore.load.status import AuditContext
 from sixcore.problem import Problem, Severity

@@ -8,7 +8,8 @@ PASS: 1-1/1.1.1 (109/12-110/4) reported 完成 in 110Q2.  WARN: the same item ne
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from sixcore.load.status import AuditContext
 from sixcore.problem import Problem, Severity

@@ -8,7 +8,7 @@ PASS: 55 % after 50 %; or 45 % after 50 % with a note.  WARN: 45 % after 50 % wi
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from sixcore.load.status import AuditContext
 from sixcore.problem import Problem, Severity

@@ -5,7 +5,7 @@ PASS: `actual: 55`.  FAIL: `actual: 120` or `planned: -5`.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from sixcore.load.status import AuditContext
 from sixcore.problem import Problem, Severity

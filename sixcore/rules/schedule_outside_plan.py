@@ -9,7 +9,7 @@ PASS: 1-1/1.5.1 `114/5-115/4` with a note.  FAIL: the same without a note.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from sixcore.calendar import MonthRange, RocMonth
 from sixcore.load.loader import LoadedPlan

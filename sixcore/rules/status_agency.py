@@ -8,7 +8,7 @@ PASS: status/113Q2/nstc.yaml with `agency: nstc`.  FAIL: the same file with `age
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from sixcore.load.status import AuditContext
 from sixcore.problem import Problem, Severity

@@ -8,7 +8,7 @@ PASS: status/113Q2/moea.yaml with `quarter: 113Q2`.  FAIL: the same file with `q
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from sixcore.load.status import AuditContext
 from sixcore.problem import Problem, Severity

@@ -8,7 +8,7 @@ PASS: `schedule: [{range: 110/1-113/12}]`.  REPORTED: `schedule: []`.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from sixcore.load.loader import LoadedPlan
 from sixcore.problem import Problem, Severity

@@ -9,7 +9,8 @@ FAIL: `lead: [moea-ibd]`.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from sixcore.load.loader import Loaded, LoadedPlan
 from sixcore.load.marked import PathKey

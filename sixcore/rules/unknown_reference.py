@@ -10,7 +10,7 @@ FAIL: `measures: ["6-9"]` (the plan has 6-1 … 6-8); measure "2-1" inside the i
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from sixcore.load.loader import LoadedPlan
 from sixcore.problem import Problem, Severity

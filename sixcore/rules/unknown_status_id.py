@@ -8,7 +8,7 @@ PASS: `1-2/2.1.1:`.  FAIL: `1-2/2.1.9:` or `1-2-2.1.1:`.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from sixcore.load.status import AuditContext
 from sixcore.problem import Problem, Severity

@@ -9,7 +9,8 @@ PASS: status/113Q2/nstc.yaml lists 1-1/1.4.1 (113/5-114/4).  WARN: it does not, 
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from sixcore.load.status import AuditContext
 from sixcore.problem import Problem, Severity
