@@ -2,7 +2,7 @@
 
 The real-parser test needs mermaid's browser bundle on disk, outside the repository:
 
-    npm install --prefix "$HOME/.cache/sixcore-test-npm" --no-save --no-audit --no-fund mermaid@11
+    npm install --prefix "$HOME/.cache/sixcore-test-npm" --no-save --no-audit --no-fund mermaid@<MERMAID_VERSION in .ci/run>
 
 (or SIXCORE_MERMAID_JS=/path/to/mermaid.min.js). Without it, or without Chromium, that test is skipped with the
 reason, unless SIXCORE_REQUIRE_BROWSER=1 (CI), where it fails. The grammar tests below run everywhere: they hold the
@@ -37,7 +37,7 @@ REQUIRED = os.environ.get("SIXCORE_REQUIRE_BROWSER") == "1"
 
 requires_mermaid = pytest.mark.skipif(
     (CHROMIUM is None or not MERMAID_JS.is_file()) and not REQUIRED,
-    reason=f"needs chromium and {MERMAID_JS} (npm install --prefix {NPM_PREFIX} --no-save mermaid@11); CI installs both",
+    reason=f"needs chromium and {MERMAID_JS} (npm install --prefix {NPM_PREFIX} --no-save mermaid@<MERMAID_VERSION in .ci/run>); CI installs both",
 )
 
 # The gantt lexer's rules for a line (gantt.jison): keywords, then a task name up to ':' and task data without '#' or ';'.
