@@ -308,6 +308,7 @@ class SchemaName(str, Enum):
     agencies = "agencies"
     budget = "budget"
     lights = "lights"
+    programme = "programme"
 
 
 @app.command()
@@ -315,7 +316,7 @@ class SchemaName(str, Enum):
 def schema(name: Annotated[SchemaName, typer.Argument(metavar="KIND", hidden=True)]) -> None:
     """輸出 JSON Schema，供編輯器與 check-jsonschema 使用 / print the JSON Schema for editors and check-jsonschema.
 
-    KIND: status, plan, kpis, agencies, budget, lights.
+    KIND: status, plan, kpis, agencies, budget, lights, programme.
     """
     from sixcore.schema import render_schema
 

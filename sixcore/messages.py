@@ -76,8 +76,8 @@ CATALOG: dict[str, tuple[str, dict[str, str], dict[str, str]]] = {
               {"zh-TW": "方案中沒有{kind_zh}「{id}」", "en": "the plan has no {kind} '{id}'"},
               {"zh-TW": "請核對編號：工作項目如 1-2/2.1.1，KPI 如 1.1.1（可用 sixcore export 查詢）。", "en": "check the id: work items look like 1-2/2.1.1, KPIs like 1.1.1 (see sixcore export)."}),
     "SC204": ("not-responsible",
-              {"zh-TW": "{agency} 非工作項目 {item} 的主辦或協辦機關（應由 {responsible} 填報）", "en": "{agency} neither leads nor co-leads work item {item} (responsible: {responsible})"},
-              {"zh-TW": "請刪除此項，或由主協辦機關填報。", "en": "remove it, or let the lead or co-lead agency report it."}),
+              {"zh-TW": "{agency} 非工作項目 {item} 的主辦、協辦或主政機關（應由 {responsible} 填報）", "en": "{agency} neither leads, co-leads nor oversees work item {item} (responsible: {responsible})"},
+              {"zh-TW": "請刪除此項，或由主協辦機關或產業主政機關填報。", "en": "remove it, or let the lead, a co-lead or the industry's lead ministry report it."}),
     "SC205": ("progress-range",
               {"zh-TW": "工作項目 {item} 的進度 {field} = {value}，超出 0–100%", "en": "work item {item}: {field} progress {value} is outside 0–100 %"},
               {"zh-TW": "累計進度以百分比 0 到 100 填寫。", "en": "write cumulative progress as a percentage from 0 to 100."}),
@@ -90,6 +90,14 @@ CATALOG: dict[str, tuple[str, dict[str, str], dict[str, str]]] = {
     "SC208": ("behind-without-reason",
               {"zh-TW": "工作項目 {item} 填報「落後」但未說明落後原因及因應對策", "en": "work item {item} is reported 落後 (behind) without delay_reason and countermeasure"},
               {"zh-TW": "請填寫 delay_reason:（落後原因）與 countermeasure:（因應對策）。", "en": "fill in `delay_reason:` and `countermeasure:`."}),
+    "SC209": ("suspended-without-reason",
+              {"zh-TW": "工作項目 {item} 填報「停辦」但未說明停辦原因", "en": "work item {item} is reported 停辦 (suspended) without suspend_reason"},
+              {"zh-TW": "請填寫 suspend_reason:（停辦原因，例如奉行政院核定停止辦理）。", "en": "fill in `suspend_reason:` (why the work stopped)."}),
+    "SC210": ("superseded-agency",
+              {"zh-TW": "{quarter} 不再以「{agency}」（{name}）填報，應由「{instead}」（{instead_name}）填報",
+               "en": "'{agency}' ({name}) does not file for {quarter}; '{instead}' ({instead_name}) files instead"},
+              {"zh-TW": "請將檔案改名為 {instead}.yaml，並將 agency: 改為 {instead}（或以 sixcore status new --agency {instead} 重新產生）。",
+               "en": "rename the file to {instead}.yaml and set `agency: {instead}` (or run sixcore status new --agency {instead})."}),
     "SC301": ("overdue-work-item",
               {"zh-TW": "工作項目 {item} 已逾期：預定於 {end} 完成，截至 {quarter} 未報完成（最近狀態：{status}）", "en": "work item {item} is overdue: due {end}, not reported done by {quarter} (last status: {status})"},
               {"zh-TW": "完成者請填報「完成」與完成日期；未完成者請填「落後」並說明原因及對策。", "en": "report 完成 with its date, or 落後 with reason and countermeasure."}),
@@ -110,7 +118,7 @@ SEVERITY_WORDS = {
     Severity.INFO: {"zh-TW": "資訊", "en": "info"},
 }
 
-# Where a work item stands (sixcore.progress.State) and its 燈號 (Light), in the plan's words.
+# Where a work item stands (sixcore.standing.State) and its 燈號 (Light), in the plan's words.
 STATE_WORDS: dict[str, dict[str, str]] = {
     "completed": {"zh-TW": "完成", "en": "completed"},
     "on_schedule": {"zh-TW": "進度正常", "en": "on schedule"},
@@ -120,6 +128,7 @@ STATE_WORDS: dict[str, dict[str, str]] = {
     "suspended": {"zh-TW": "停辦", "en": "suspended"},
     "not_started": {"zh-TW": "未開始", "en": "not started"},
     "idle": {"zh-TW": "期程間隔", "en": "between phases"},
+    "not_reviewed": {"zh-TW": "未列管", "en": "before the first review"},
     "undated": {"zh-TW": "無期程", "en": "undated"},
 }
 

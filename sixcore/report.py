@@ -1,6 +1,7 @@
 """The quarterly compliance report as data: what `sixcore report` shows, before any rendering.
 
-Built from one AuditContext and the 燈號 rules; 逾期 and 未填報 are `sixcore.standing`'s, as in `sixcore check`.
+Every state, light and obligation is `sixcore.standing`'s, as in `sixcore check`; the report carries all its
+renderers need (names as of the quarter, thresholds), so they never reach into the loaded plan.
 """
 
 from __future__ import annotations
@@ -10,12 +11,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
-from sixcore.calendar import Quarter
+from sixcore.calendar import Quarter, RocDay
 from sixcore.load.status import AuditContext, FiledStatus
+from sixcore.model.lights import LightRules
 from sixcore.model.plan import Industry, Measure
-from sixcore.progress import ItemStanding, KpiStanding, Light, Progress, State, rollup
 from sixcore.scope import EVERYTHING, Scope
-from sixcore.standing import expected, overdue, unreported
+from sixcore.standing import ItemStanding, KpiStanding, Light, Standings, State, counting, rollup
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,14 @@ class AgencyFiling:
 
 
 @dataclass(frozen=True)
+class AgencyName:
+    """A body as the quarter knew it: who answered then, and the plan's name when that differs (國科會, 原科技部)."""
+
+    now: str
+    then: str | None = None
+
+
+@dataclass(frozen=True)
 class LightChange:
     now: ItemStanding
     before: Light
@@ -66,12 +75,14 @@ class BudgetLine:
 class QuarterReport:
     quarter: Quarter
     scope: Scope
-    progress: Progress
+    rules: LightRules
     items: list[ItemStanding]  # in plan order, narrowed
     industries: list[IndustryRollup]
     agencies: list[AgencyFiling]
     overdue: list[ItemStanding]  # as `sixcore check` SC301
     unreported: list[ItemStanding]  # as `sixcore check` SC302 (overdue ones included)
+    suspended: list[ItemStanding]  # 停辦 by the latest word: owed nothing, listed on their own
+    names: dict[str, AgencyName]  # agency id → the body that answered for it at the quarter's end
     kpis: list[KpiStanding]
     newly_completed: list[ItemStanding]
     newly_overdue: list[ItemStanding]
@@ -110,30 +121,31 @@ class QuarterReport:
         return Counter(standing.light for standing in self.kpis)
 
     def continuously_behind(self) -> list[ItemStanding]:
-        return [standing for standing in self.items if self.progress.is_continuously_behind(standing)]
+        return [standing for standing in self.items if standing.continuously_behind]
+
+    def lead_names(self, standing: ItemStanding) -> list[AgencyName]:
+        return list(dict.fromkeys(self.names[agency] for agency in standing.placed.work_item.lead if agency in self.names))
 
 
 def build_report(ctx: AuditContext, quarter: Quarter, scope: Scope = EVERYTHING) -> QuarterReport:
     scope.check(ctx)
-    progress = Progress.of(ctx, quarter)
-    items = [standing for standing in progress.items.values() if scope.includes_item(ctx, standing.placed)]
-    in_scope = {standing.id for standing in items}
-    before = progress.previous_items
-
-    late = [progress.items[placed.id] for placed in overdue(ctx, quarter) if placed.id in in_scope]
-    missing = [progress.items[entry.placed.id] for entry in unreported(ctx, quarter) if entry.placed.id in in_scope]
+    standings = Standings.of(ctx, quarter)
+    items = [standing for standing in standings.items.values() if scope.includes_item(ctx, standing.placed)]
+    before = standings.previous_items
     return QuarterReport(
         quarter=quarter,
         scope=scope,
-        progress=progress,
+        rules=standings.rules,
         items=items,
-        industries=_rollups(progress, items),
-        agencies=_agencies(ctx, quarter, scope),
-        overdue=late,
-        unreported=missing,
-        kpis=[standing for standing in progress.kpis.values() if scope.includes_kpi(ctx, standing.placed)],
+        industries=_rollups(ctx, items),
+        agencies=_agencies(ctx, standings, scope),
+        overdue=[standing for standing in items if standing.is_overdue],
+        unreported=[standing for standing in items if standing.is_unreported],
+        suspended=[standing for standing in items if standing.state is State.suspended],
+        names=_names(ctx, quarter.last_roc_day),
+        kpis=[standing for standing in standings.kpis.values() if scope.includes_kpi(ctx, standing.placed)],
         newly_completed=[standing for standing in items if standing.state is State.completed and before[standing.id].state is not State.completed],
-        newly_overdue=[standing for standing in late if not before[standing.id].is_overdue],
+        newly_overdue=[standing for standing in items if standing.is_overdue and not before[standing.id].is_overdue],
         light_changes=[LightChange(standing, before[standing.id].light) for standing in items
                        if before[standing.id].light is not Light.none and standing.light is not before[standing.id].light],
         budget=_budget(ctx, quarter, scope),
@@ -141,16 +153,30 @@ def build_report(ctx: AuditContext, quarter: Quarter, scope: Scope = EVERYTHING)
     )
 
 
-def _rollups(progress: Progress, items: list[ItemStanding]) -> list[IndustryRollup]:
+def _names(ctx: AuditContext, day: RocDay) -> dict[str, AgencyName]:
+    """Each agency id's body as of `day` (國科會 for 科技部 after 111/7/27), with the plan's name beside it when different."""
+    if ctx.plan.agencies is None:
+        return {}
+    registry = ctx.plan.agencies.model
+    names = {}
+    for agency in registry.agencies:
+        then = registry.by_id[registry.top(agency.id)].short
+        now_id = registry.top(registry.answering(agency.id, day))
+        now = registry.by_id[now_id].short if now_id in registry.by_id else now_id
+        names[agency.id] = AgencyName(now, then if then != now else None)
+    return names
+
+
+def _rollups(ctx: AuditContext, items: list[ItemStanding]) -> list[IndustryRollup]:
     by_measure: dict[str, list[ItemStanding]] = {}
     for standing in items:
         by_measure.setdefault(standing.placed.measure.id, []).append(standing)
     industries = []
-    for loaded in progress.ctx.plan.industries:
+    for loaded in ctx.plan.industries:
         industry = loaded.model
         measures = [
             MeasureRollup(industry, measure, shown, rollup([standing.light for standing in shown]),
-                          sum(progress.is_continuously_behind(standing) for standing in shown))
+                          sum(standing.continuously_behind for standing in shown))
             for measure in industry.measures if (shown := by_measure.get(measure.id))
         ]
         if measures:
@@ -158,15 +184,18 @@ def _rollups(progress: Progress, items: list[ItemStanding]) -> list[IndustryRoll
     return industries
 
 
-def _agencies(ctx: AuditContext, quarter: Quarter, scope: Scope) -> list[AgencyFiling]:
+def _agencies(ctx: AuditContext, standings: Standings, scope: Scope) -> list[AgencyFiling]:
+    """The bodies due to file (they lead owed work items in scope) and those that filed anyway, named as of the quarter."""
     owed: Counter[str] = Counter()
-    for placed in expected(ctx, quarter):
-        if scope.includes_item(ctx, placed):
-            owed.update(body for body in ctx.lead_bodies(placed.work_item) if scope.includes_body(ctx, body))
-    filed = {ctx.body(status.model.agency): status for status in ctx.filed_in(quarter) if scope.includes_body(ctx, ctx.body(status.model.agency))}
-    agencies = ctx.plan.agency_by_id
+    for standing in standings.items.values():
+        if standing.owed and scope.includes_item(ctx, standing.placed):
+            owed.update(body for body in ctx.lead_bodies(standing.placed.work_item) if scope.includes_body(ctx, body))
+    quarter = standings.quarter
+    filed = {ctx.body(status.model.agency): status for status in counting(ctx, quarter) if scope.includes_body(ctx, ctx.body(status.model.agency))}
+    registry = ctx.plan.agencies.model if ctx.plan.agencies else None
+    day = quarter.last_roc_day
     return [
-        AgencyFiling(body, agencies[body].name if body in agencies else body, owed[body], filed.get(body))
+        AgencyFiling(body, registry.name_on(body, day) if registry else body, owed[body], filed.get(body))
         for body in sorted(set(owed) | set(filed), key=lambda body: (-owed[body], body))
     ]
 

@@ -9,12 +9,12 @@ from pydantic import BaseModel
 from sixcore.model.agency import AgencyRegistry
 from sixcore.model.kpi import Budget, KpiTable
 from sixcore.model.lights import LightRules
-from sixcore.model.plan import Industry
+from sixcore.model.plan import Industry, Programme
 from sixcore.model.status import StatusFile
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "status": StatusFile, "plan": Industry, "kpis": KpiTable, "agencies": AgencyRegistry, "budget": Budget,
-    "lights": LightRules,
+    "lights": LightRules, "programme": Programme,
 }
 
 

@@ -48,7 +48,7 @@ class Scope:
     def includes_item(self, ctx: AuditContext, placed: PlacedWorkItem) -> bool:
         return ((not self.measures or placed.measure.id in self.measures)
                 and (not self.industries or placed.industry.industry in self.industries)
-                and (not self.agencies or bool(self.bodies(ctx) & ctx.allowed_bodies(placed.work_item))))
+                and (not self.agencies or bool(self.bodies(ctx) & (ctx.lead_bodies(placed.work_item) | ctx.co_bodies(placed.work_item)))))
 
     def includes_kpi(self, ctx: AuditContext, placed: PlacedKpi) -> bool:
         return ((not self.measures or bool(set(self.measures) & set(placed.strategy.measures)))

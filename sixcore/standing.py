@@ -1,55 +1,482 @@
-"""Where work items stand as of a quarter: due, active, overdue, unreported (shared by check and report).
+"""The standing of every work item and KPI as of a quarter: the one place sixcore judges.
 
-Every judgment is made as of the quarter's last day, so a run gives the same answer whatever today is.
+`sixcore check` (SC301, SC302), `report`, `gantt` and `status new` all read `Standings`, so each rule of the
+programme's quarterly review (part 伍 of the plan) is stated here once, as of the quarter's last day:
+
+- **The latest word decides.** A quarter's word on a work item is its lead's report (a body reporting through
+  another, or the industry's 主政單位, counts as the lead); a co-agency's report counts only when no lead report
+  that quarter names the item. The latest word up to the quarter decides: 完成 then 進行中 is not 完成.
+- **Rounds.** A recurring item (每年, 每季 …) is done in rounds (the calendar years, quarters … of its range).
+  完成 before the last round closes that round only: the item stays active, owed a report every quarter; in a
+  round's last quarter a report that does not say 完成 makes it 落後. 完成 in the last round completes it.
+- **Deadlines.** Work given only a deadline ("…前") is pending from the programme's start (or the end of the
+  previous phase) up to the deadline, and due at the end of the deadline's quarter.
+- **停辦.** While the latest word is 停辦 the item is neither 逾期 nor 未填報 and is owed no report.
+- **Before the plan.** Nothing is 逾期 or 未填報 before the first review (plan/programme.yaml); work that ended
+  earlier is due at the first review.
+- **Who files.** Every lead body owes a report on each item it leads that is active in the quarter or overdue,
+  unless the item was 完成 or 停辦 by the latest word of the quarter before.
+
+Lights follow government project control (管考): the lag between planned and actual cumulative progress, with
+the thresholds of plan/lights.yaml.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import Enum
+from functools import cached_property
 
-from sixcore.calendar import Quarter
-from sixcore.load.loader import PlacedWorkItem
+from sixcore.calendar import MonthRange, Quarter, RocDay, RocMonth
+from sixcore.errors import SixcoreUserError
+from sixcore.load.loader import PlacedKpi, PlacedWorkItem
 from sixcore.load.status import AuditContext, FiledStatus
+from sixcore.model.lights import KpiLights, LightRules, WorkItemLights
+from sixcore.model.plan import Phase, WorkItem
+from sixcore.model.status import KpiReport, WorkItemReport
+from sixcore.rules.kpi_behind import yearly_figure
 
 
-def is_due(placed: PlacedWorkItem, quarter: Quarter) -> bool:
-    """The last scheduled month ends on or before the quarter's last day."""
-    end = placed.work_item.end
-    return end is not None and end <= quarter.months.end
+class State(str, Enum):
+    """A work item as of a quarter; the order is the order reports list them in."""
+
+    completed = "completed"
+    on_schedule = "on_schedule"
+    behind = "behind"
+    overdue = "overdue"
+    unreported = "unreported"
+    suspended = "suspended"
+    not_started = "not_started"
+    idle = "idle"  # between two phases of its schedule, never reported
+    not_reviewed = "not_reviewed"  # under way before the first quarterly review, never reported
+    undated = "undated"
 
 
-def is_active(placed: PlacedWorkItem, quarter: Quarter) -> bool:
-    """Some phase of the schedule overlaps the quarter."""
-    return any(phase.span.overlaps(quarter.months) for phase in placed.work_item.schedule)
+class Light(str, Enum):
+    """燈號, worst last among the judged ones (green < yellow < red)."""
+
+    green = "green"
+    yellow = "yellow"
+    red = "red"
+    done = "done"
+    unreported = "unreported"
+    none = "none"  # not judged: not started, suspended, undated, qualitative KPI
 
 
-def overdue(ctx: AuditContext, quarter: Quarter) -> list[PlacedWorkItem]:
-    """Due by the quarter and not marked 完成 by any report up to it."""
-    return [placed for placed in ctx.plan.placed_work_items() if is_due(placed, quarter) and not ctx.completed_by(placed.id, quarter)]
+JUDGED = (Light.green, Light.yellow, Light.red)
 
 
 @dataclass(frozen=True)
-class Unreported:
+class Word:
+    """The report that speaks for a work item in one quarter, and the file it came in."""
+
+    filed: FiledStatus
+    report: WorkItemReport
+
+    @property
+    def quarter(self) -> Quarter:
+        return self.filed.quarter
+
+    @property
+    def state(self) -> str:
+        return self.report.state
+
+
+@dataclass(frozen=True)
+class ItemStanding:
     placed: PlacedWorkItem
-    lead_files: list[FiledStatus]  # the lead bodies' files for the quarter (empty: they filed nothing)
+    state: State
+    light: Light
+    word: Word | None  # the latest word up to the quarter
+    lag: float | None  # planned − actual, percentage points, from that word
+    behind_streak: int  # consecutive quarters up to this one with a yellow or red light
+    continuously_behind: bool  # the streak reaches plan/lights.yaml's consecutive_quarters
+    owed: bool  # its lead bodies owe a report on it for the quarter
+    reported: bool  # some report for the quarter speaks for it
+    is_overdue: bool
+    is_unreported: bool  # owed and not reported (an overdue item can be both)
+
+    @property
+    def id(self) -> str:
+        return self.placed.id
+
+    @property
+    def report(self) -> WorkItemReport | None:
+        return self.word.report if self.word else None
+
+    @property
+    def reported_in(self) -> Quarter | None:
+        return self.word.quarter if self.word else None
 
 
-def expected(ctx: AuditContext, quarter: Quarter) -> list[PlacedWorkItem]:
-    """The work items the lead bodies must report on for the quarter: active in it or overdue, not completed earlier."""
-    late = {placed.id for placed in overdue(ctx, quarter)}
-    return [
-        placed for placed in ctx.plan.placed_work_items()
-        if (is_active(placed, quarter) or placed.id in late) and not ctx.completed_by(placed.id, quarter.previous())
-    ]
+@dataclass(frozen=True)
+class KpiStanding:
+    placed: PlacedKpi
+    year: int
+    target: float | None  # the year's figure in the KPI's unit (None: qualitative or not stated as one figure)
+    expected: float | None  # what the target asks by the quarter (prorated when the rules say so)
+    report: KpiReport | None
+    reported_by: str | None
+    reported_in: Quarter | None
+    light: Light
+
+    @property
+    def id(self) -> str:
+        return self.placed.id
+
+    @property
+    def actual(self) -> float | None:
+        return self.report.actual if self.report else None
+
+    @property
+    def cumulative(self) -> bool:
+        return bool(self.placed.kpi.target and self.placed.kpi.target.cumulative)
 
 
-def unreported(ctx: AuditContext, quarter: Quarter) -> list[Unreported]:
-    """Expected for the quarter and absent from every lead body's file for it."""
-    filed = ctx.filed_in(quarter)
-    result = []
-    for placed in expected(ctx, quarter):
-        leads = ctx.lead_bodies(placed.work_item)
-        lead_files = [status for status in filed if ctx.body(status.model.agency) in leads]
-        if not any(placed.id in status.model.work_items for status in lead_files):
-            result.append(Unreported(placed, lead_files))
+def rollup(lights: list[Light]) -> Light:
+    """A measure's or industry's light: the worst judged light; 完成 when all are done; 未填報 when only that is known."""
+    judged = [light for light in lights if light in JUDGED]
+    if judged:
+        return max(judged, key=JUDGED.index)
+    if lights and all(light is Light.done for light in lights):
+        return Light.done
+    if Light.unreported in lights:
+        return Light.unreported
+    return Light.done if Light.done in lights else Light.none
+
+
+# --- the schedule ---------------------------------------------------------------------------------------------
+
+_ROUND_MONTHS = {"每年": 12, "每半年": 6, "每季": 3, "每月": 1}
+
+
+def pending_spans(work_item: WorkItem, programme_start: RocMonth | None) -> list[MonthRange]:
+    """The months each phase keeps the work active: its range, or for a deadline alone, from the programme's
+    start (or the month after the previous phase) to the deadline."""
+    spans: list[MonthRange] = []
+    for phase in work_item.schedule:
+        if phase.range is not None:
+            spans.append(phase.range)
+            continue
+        start = spans[-1].end.shift(1) if spans else programme_start or phase.end
+        spans.append(MonthRange(min(start, phase.end), phase.end))
+    return spans
+
+
+def rounds(phase: Phase, span: MonthRange) -> list[MonthRange]:
+    """A recurring phase's rounds: the calendar years (每年), half-years, quarters or months of its span."""
+    assert phase.recurring is not None
+    size = _ROUND_MONTHS[phase.recurring]
+    result, start = [], span.start
+    while start <= span.end:
+        last_in_round = RocMonth(start.year, ((start.month - 1) // size + 1) * size)
+        end = min(last_in_round, span.end)
+        result.append(MonthRange(start, end))
+        start = end.shift(1)
     return result
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """What the plan says of one work item's time: when it is active, when due, its rounds if recurring."""
+
+    spans: tuple[MonthRange, ...]
+    due: Quarter | None  # the quarter by whose end it must be 完成 (None: undated)
+    round_ends: frozenset[Quarter]  # quarters that close a round before the last (recurring items)
+    last_round: MonthRange | None  # a 完成 reported from this round's first quarter on completes the item
+
+    @classmethod
+    def of(cls, work_item: WorkItem, programme_start: RocMonth | None, first_review: Quarter | None) -> Schedule:
+        spans = pending_spans(work_item, programme_start)
+        if not spans:
+            return cls((), None, frozenset(), None)
+        due = max(span.end for span in spans).quarter
+        if first_review is not None and due < first_review:
+            due = first_review  # ended before the review began: due at the first review
+        all_rounds = [each for phase, span in zip(work_item.schedule, spans, strict=True) if phase.recurring for each in rounds(phase, span)]
+        last = all_rounds[-1] if all_rounds and all_rounds[-1].end == max(span.end for span in spans) else None
+        ends = frozenset(each.end.quarter for each in all_rounds if each is not last)
+        return cls(tuple(spans), due, ends, last)
+
+    @property
+    def start(self) -> RocMonth | None:
+        return min((span.start for span in self.spans), default=None)
+
+    def active_in(self, quarter: Quarter) -> bool:
+        return any(span.overlaps(quarter.months) for span in self.spans)
+
+    def completes(self, word: Word | None) -> bool:
+        """The word completes the item: 完成, and for recurring work, reported within its last round or later."""
+        if word is None or word.state != "完成":
+            return False
+        return self.last_round is None or word.quarter.months.end >= self.last_round.start
+
+
+# --- who reports ----------------------------------------------------------------------------------------------
+
+
+def lead_side(ctx: AuditContext, placed: PlacedWorkItem) -> list[str]:
+    """The bodies whose report is the lead's word, in order of precedence: the lead bodies (a body reporting
+    through another as that other), then the industry's 主政單位 (表 1), who may file for any item of it."""
+    bodies = [ctx.body(agency) for agency in [*placed.work_item.lead, *placed.industry.lead]]
+    return list(dict.fromkeys(bodies))
+
+
+def may_file(ctx: AuditContext, placed: PlacedWorkItem) -> set[str]:
+    """The bodies whose report on the item counts: its lead side and its co-agencies."""
+    return set(lead_side(ctx, placed)) | ctx.co_bodies(placed.work_item)
+
+
+def counts(ctx: AuditContext, status: FiledStatus) -> bool:
+    """A file counts for its quarter unless it is filed under an id that does not file then (SC210): a body
+    reorganised before the quarter began, or one that reports through another."""
+    registry = ctx.plan.agencies.model if ctx.plan.agencies else None
+    return registry is None or registry.files_instead(status.model.agency, RocDay.from_date(status.quarter.first_day)) is None
+
+
+def counting(ctx: AuditContext, quarter: Quarter | None = None) -> list[FiledStatus]:
+    """The files that count (for one quarter, or all)."""
+    return [status for status in ctx.statuses if (quarter is None or status.quarter == quarter) and counts(ctx, status)]
+
+
+# --- the judge ------------------------------------------------------------------------------------------------
+
+
+class Standings:
+    """Standings of every work item and KPI as of one quarter, with earlier quarters at hand for streaks and changes.
+
+    Build it with `Standings.of(ctx, quarter)`; results are shared within one loaded context.
+    """
+
+    def __init__(self, ctx: AuditContext, quarter: Quarter) -> None:
+        self.ctx = ctx
+        self.quarter = quarter
+        lights = ctx.plan.lights.model if ctx.plan.lights else None
+        self.item_rules: WorkItemLights | None = lights.work_items if lights else None
+        self.kpi_rules: KpiLights | None = lights.kpis if lights else None
+        programme = ctx.plan.programme.model if ctx.plan.programme else None
+        self.first_review: Quarter | None = programme.first_review if programme else None
+        self._programme_start = programme.start if programme else None
+        self._by_quarter: dict[Quarter, dict[str, ItemStanding]] = {}
+
+    @classmethod
+    def of(cls, ctx: AuditContext, quarter: Quarter | None = None) -> Standings:
+        """The standings of `ctx` as of `quarter` (default: its as-of quarter), computed once per context."""
+        wanted = quarter or ctx.as_of
+        if wanted is None:
+            raise SixcoreUserError("沒有基準季別 / no as-of quarter")
+        if wanted not in ctx.judged:
+            ctx.judged[wanted] = cls(ctx, wanted)
+        judged: Standings = ctx.judged[wanted]
+        return judged
+
+    @property
+    def rules(self) -> LightRules:
+        """plan/lights.yaml (callers refuse a plan with errors first; this keeps the promise without them)."""
+        if self.ctx.plan.lights is None:
+            raise SixcoreUserError("plan/lights.yaml 缺漏或有誤，請先執行 sixcore check / plan/lights.yaml is missing or invalid; run sixcore check")
+        return self.ctx.plan.lights.model
+
+    # -- facts that do not depend on the quarter --
+
+    @cached_property
+    def schedules(self) -> dict[str, Schedule]:
+        return {placed.id: Schedule.of(placed.work_item, self._programme_start, self.first_review)
+                for placed in self.ctx.plan.placed_work_items()}
+
+    @cached_property
+    def _words(self) -> dict[str, dict[Quarter, Word]]:
+        """Each work item's word per quarter: the lead side's report first, else a co-agency's."""
+        words: dict[str, dict[Quarter, Word]] = {}
+        by_id = self.ctx.plan.work_item_by_id
+        candidates: dict[tuple[str, Quarter], list[FiledStatus]] = {}
+        for status in counting(self.ctx):
+            for item_id in status.model.work_items:
+                if item_id in by_id:
+                    candidates.setdefault((item_id, status.quarter), []).append(status)
+        for (item_id, quarter), filed in sorted(candidates.items(), key=lambda entry: entry[0][1]):
+            placed = by_id[item_id]
+            precedence = [*lead_side(self.ctx, placed), *sorted(self.ctx.co_bodies(placed.work_item))]
+            ranked = sorted(
+                (status for status in filed if self.ctx.body(status.model.agency) in precedence),
+                key=lambda status: (precedence.index(self.ctx.body(status.model.agency)), status.model.agency),
+            )
+            if ranked:
+                words.setdefault(item_id, {})[quarter] = Word(ranked[0], ranked[0].model.work_items[item_id])
+        return words
+
+    def word_in(self, item_id: str, quarter: Quarter) -> Word | None:
+        """The report that speaks for the item in this quarter."""
+        return self._words.get(item_id, {}).get(quarter)
+
+    def latest_word(self, item_id: str, quarter: Quarter) -> Word | None:
+        """The latest word up to and including the quarter."""
+        found = [word for when, word in self._words.get(item_id, {}).items() if when <= quarter]
+        return max(found, key=lambda word: word.quarter) if found else None
+
+    # -- the standings --
+
+    @cached_property
+    def items(self) -> dict[str, ItemStanding]:
+        return self.items_as_of(self.quarter)
+
+    @cached_property
+    def previous_items(self) -> dict[str, ItemStanding]:
+        return self.items_as_of(self.quarter.previous())
+
+    def items_as_of(self, quarter: Quarter) -> dict[str, ItemStanding]:
+        if quarter not in self._by_quarter:
+            earlier = self._streak_base(quarter)
+            self._by_quarter[quarter] = {placed.id: self._judge(placed, quarter, earlier) for placed in self.ctx.plan.placed_work_items()}
+        return self._by_quarter[quarter]
+
+    def _streak_base(self, quarter: Quarter) -> dict[str, ItemStanding]:
+        """The previous quarter's standings, needed only as far back as a streak can reach."""
+        first_filed = min((status.quarter for status in self.ctx.statuses), default=None)
+        reach = self.item_rules.consecutive_quarters if self.item_rules else 0
+        if first_filed is None or quarter <= first_filed or self.quarter.index - quarter.index >= reach:
+            return {}
+        return self.items_as_of(quarter.previous())
+
+    def _reviewed(self, quarter: Quarter) -> bool:
+        return self.first_review is None or quarter >= self.first_review
+
+    def is_owed(self, placed: PlacedWorkItem, quarter: Quarter) -> bool:
+        """Its lead bodies owe a report on it for the quarter: reviewed, active or past due, and neither 完成 nor
+        停辦 by the latest word of the quarter before."""
+        schedule = self.schedules[placed.id]
+        if schedule.due is None or not self._reviewed(quarter):
+            return False
+        before = self.latest_word(placed.id, quarter.previous())
+        if schedule.completes(before) or (before is not None and before.state == "停辦"):
+            return False
+        return schedule.active_in(quarter) or quarter >= schedule.due
+
+    def _judge(self, placed: PlacedWorkItem, quarter: Quarter, earlier: dict[str, ItemStanding]) -> ItemStanding:
+        schedule = self.schedules[placed.id]
+        word = self.latest_word(placed.id, quarter)
+        this_quarter = self.word_in(placed.id, quarter)
+        owed = self.is_owed(placed, quarter)
+        completed = schedule.completes(word)
+        suspended = word is not None and word.state == "停辦"
+        overdue = (schedule.due is not None and self._reviewed(quarter) and quarter >= schedule.due
+                   and not completed and not suspended)
+        unreported = owed and this_quarter is None
+        lag = None
+        if word is not None and word.report.planned is not None and word.report.actual is not None:
+            lag = round(word.report.planned - word.report.actual, 2)
+        state = self._state(schedule, quarter, word, this_quarter, completed, suspended, overdue, unreported, lag)
+        light = self._light(state, lag)
+        streak = 0
+        if light in (Light.yellow, Light.red):
+            before = earlier.get(placed.id)
+            streak = 1 + (before.behind_streak if before else 0)
+        continuously = self.item_rules is not None and streak >= self.item_rules.consecutive_quarters
+        return ItemStanding(placed, state, light, word, lag, streak, continuously, owed, this_quarter is not None, overdue, unreported)
+
+    def _state(self, schedule: Schedule, quarter: Quarter, word: Word | None, this_quarter: Word | None, completed: bool,
+               suspended: bool, overdue: bool, unreported: bool, lag: float | None) -> State:
+        start = schedule.start
+        if start is None:
+            return State.undated
+        if completed:
+            return State.completed
+        if suspended:
+            return State.suspended
+        if overdue:
+            return State.overdue
+        if unreported:
+            return State.unreported
+        if word is None:
+            if quarter.months.end < start:
+                return State.not_started
+            if not self._reviewed(quarter):
+                return State.not_reviewed
+            return State.idle
+        behind_above = self.item_rules.behind_above if self.item_rules else 0
+        if word.state == "落後" or (lag is not None and lag > behind_above):
+            return State.behind
+        if quarter in schedule.round_ends and this_quarter is not None and this_quarter.state != "完成":
+            return State.behind  # a round closes this quarter and the report does not say it was done
+        if quarter.months.end < start:
+            return State.not_started
+        return State.on_schedule
+
+    def _light(self, state: State, lag: float | None) -> Light:
+        if state is State.completed:
+            return Light.done
+        if state is State.overdue:
+            return Light.red
+        if state is State.unreported:
+            return Light.unreported
+        if state is State.behind:
+            severe = self.item_rules.severe_from if self.item_rules else 10.0
+            return Light.red if lag is not None and lag >= severe else Light.yellow
+        if state is State.on_schedule:
+            return Light.green
+        return Light.none
+
+    # -- what the other commands ask --
+
+    def overdue(self) -> list[ItemStanding]:
+        return [standing for standing in self.items.values() if standing.is_overdue]
+
+    def unreported(self) -> list[ItemStanding]:
+        """Owed a report this quarter and not reported (overdue ones included), as SC302."""
+        return [standing for standing in self.items.values() if standing.is_unreported]
+
+    def owed_by(self, body: str) -> Iterator[PlacedWorkItem]:
+        """The work items `body` owes a report on this quarter: those it leads (or reports for) that are owed."""
+        for standing in self.items.values():
+            if standing.owed and body in {self.ctx.body(agency) for agency in standing.placed.work_item.lead}:
+                yield standing.placed
+
+    # -- KPIs --
+
+    @cached_property
+    def kpis(self) -> dict[str, KpiStanding]:
+        return {placed.id: self._judge_kpi(placed) for placed in self.ctx.plan.placed_kpis()}
+
+    def _judge_kpi(self, placed: PlacedKpi) -> KpiStanding:
+        year = self.quarter.year
+        target = yearly_figure(placed.kpi, str(year))
+        expected = self._expected(placed, target)
+        filed, report = self._latest_kpi_report(placed)
+        thresholds = self.rules.kpis
+        if not placed.kpi.yearly_target(year):
+            light = Light.none  # no target set for this year (outside 110–113, or a blank cell)
+        elif placed.kpi.qualitative or expected is None:
+            light = Light.none if report is not None else Light.unreported
+        elif report is None or report.actual is None:
+            light = Light.unreported
+        else:
+            ratio = report.actual / expected if expected else 1.0
+            light = Light.green if ratio >= thresholds.behind_below else Light.yellow if ratio >= thresholds.severe_below else Light.red
+        return KpiStanding(placed, year, target, expected, report, filed.model.agency if filed else None,
+                           filed.quarter if filed else None, light)
+
+    def _expected(self, placed: PlacedKpi, target: float | None) -> float | None:
+        if target is None or not self.rules.kpis.prorate:
+            return target
+        share = self.quarter.number / 4
+        start = 0.0
+        if placed.kpi.target is not None and placed.kpi.target.cumulative:
+            # a cumulative target grows from the latest earlier year's figure
+            earlier = (yearly_figure(placed.kpi, str(year)) for year in range(self.quarter.year - 1, 109, -1))
+            start = next((figure for figure in earlier if figure is not None), 0.0)
+        return round(start + (target - start) * share, 4)
+
+    def _latest_kpi_report(self, placed: PlacedKpi) -> tuple[FiledStatus | None, KpiReport | None]:
+        """The latest report of the KPI in the quarter's year; when several bodies filed that quarter, its lead's."""
+        year = self.quarter.year
+        found = [status for status in counting(self.ctx)
+                 if status.quarter.year == year and status.quarter <= self.quarter and placed.id in status.model.kpis]
+        if not found:
+            return None, None
+        latest = max(status.quarter for status in found)
+        candidates = sorted((status for status in found if status.quarter == latest), key=lambda status: status.model.agency)
+        lead = self.ctx.body(placed.agencies[0]) if placed.agencies else None
+        chosen = next((status for status in candidates if self.ctx.body(status.model.agency) == lead), candidates[0])
+        return chosen, chosen.model.kpis[placed.id]
+

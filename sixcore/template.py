@@ -7,11 +7,13 @@ from pathlib import Path
 
 import yaml
 
-from sixcore.calendar import Quarter
+from sixcore.calendar import Quarter, RocDay
 from sixcore.errors import SixcoreUserError
 from sixcore.load.status import STATUS_DIR, AuditContext
+from sixcore.messages import Lang, describe, hint
 from sixcore.model.status import KpiReport, WorkItemReport
-from sixcore.standing import is_active, is_due
+from sixcore.problem import Problem, Severity
+from sixcore.standing import Standings
 
 HEADER = """\
 # yaml-language-server: $schema=../../schema/status.schema.json
@@ -29,6 +31,7 @@ HEADER = """\
 #     done           本季辦理情形
 #     delay_reason   落後原因（「落後」時必填）
 #     countermeasure 因應對策（「落後」時必填）
+#     suspend_reason 停辦原因（「停辦」時必填；停辦期間免填報，恢復辦理時再列入）
 #     note           備註（進度較上季下降時請說明）
 #   kpis           KPI 當年度實際值（累計型 KPI 填累計值）
 # 已帶入上一季填報的數值，請逐項更新。填寫後執行：sixcore check {path}
@@ -65,11 +68,7 @@ def render_status_template(ctx: AuditContext, quarter: Quarter, agency_id: str, 
               "next_quarter: []      # 下一季重點工作",
               "work_items:"]
     count = 0
-    for placed in ctx.plan.placed_work_items():
-        if body not in ctx.lead_bodies(placed.work_item) or ctx.completed_by(placed.id, quarter.previous()):
-            continue
-        if not (is_active(placed, quarter) or is_due(placed, quarter)):
-            continue
+    for placed in Standings.of(ctx, quarter).owed_by(body):
         count += 1
         schedule = "、".join(str(phase.span) for phase in placed.work_item.schedule)
         report = previous.get(placed.id) or WorkItemReport(status="進行中" if placed.work_item.start and placed.work_item.start <= quarter.months.end else "未開始")
@@ -82,6 +81,7 @@ def render_status_template(ctx: AuditContext, quarter: Quarter, agency_id: str, 
             "    done: null",
             f"    delay_reason: {_scalar(report.delay_reason)}",
             f"    countermeasure: {_scalar(report.countermeasure)}",
+            f"    suspend_reason: {_scalar(report.suspend_reason)}",
         ]
     if count == 0:
         lines[-1] = "work_items: {}      # 本季無應填報的重點工作項目"
@@ -104,6 +104,13 @@ def write_status_template(ctx: AuditContext, root: Path, quarter: Quarter, agenc
     if agency_id not in ctx.plan.agency_by_id:
         raise SixcoreUserError(f"未知的機關代碼「{agency_id}」，請用 plan/agencies.yaml 中的代碼 / unknown agency id {agency_id!r}")
     relative = STATUS_DIR / str(quarter) / f"{agency_id}.yaml"
+    registry = ctx.plan.agencies.model if ctx.plan.agencies else None
+    instead = registry.files_instead(agency_id, RocDay.from_date(quarter.first_day)) if registry else None
+    if registry is not None and instead is not None:
+        refused = Problem(relative, 1, 1, "SC210", Severity.ERROR, {
+            "agency": agency_id, "name": registry.by_id[agency_id].name, "quarter": str(quarter), "instead": instead,
+            "instead_name": registry.by_id[instead].name if instead in registry.by_id else instead})
+        raise SixcoreUserError(f"{describe(refused)}；{hint(refused)} / {describe(refused, Lang.en)}")
     target = root / relative
     if target.exists():
         raise SixcoreUserError("檔案已存在，未覆蓋；請直接編輯 / the file exists and was not overwritten; edit it instead", path=relative)

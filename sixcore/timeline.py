@@ -33,8 +33,8 @@ from sixcore.load.loader import PlacedWorkItem
 from sixcore.load.status import AuditContext
 from sixcore.messages import Lang
 from sixcore.model.plan import Phase
-from sixcore.progress import Progress, State
 from sixcore.scope import Scope
+from sixcore.standing import Standings, State
 
 # The order a measure takes its state in: the first of these that any of its work items has.
 URGENT_FIRST = (State.overdue, State.behind, State.unreported, State.suspended)
@@ -210,7 +210,7 @@ def build_timeline(ctx: AuditContext, as_of: Quarter, selection: Selection) -> T
     selection.check(ctx)
     if selection.start and selection.end and selection.end < selection.start:
         raise SixcoreUserError(f"--to {selection.end} 早於 --from {selection.start} / --to is before --from")
-    standings = Progress.of(ctx, as_of).items
+    standings = Standings.of(ctx, as_of).items
     chosen = [placed for placed in ctx.plan.placed_work_items() if selection.includes_item(ctx, placed)]
     dated = [placed for placed in chosen if placed.work_item.schedule]
     if not dated:

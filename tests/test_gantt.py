@@ -16,8 +16,8 @@ from sixcore.calendar import MonthRange, Quarter, RocMonth
 from sixcore.cli import app
 from sixcore.messages import Lang
 from sixcore.model.plan import Phase
-from sixcore.progress import Progress, State
 from sixcore.render.gantt_text import APPLICATION_GLYPH, GLYPHS, NO_LINE_START, format_gantt_text, wrap
+from sixcore.standing import Standings, State
 from sixcore.timeline import Bar, BarLevel, SegmentKind, Selection, Timeline, build_timeline, measure_segments, rolled_up
 from tests.conftest import REPO
 from tests.synthetic.make_demo import make_demo
@@ -182,7 +182,7 @@ def test_a_measure_takes_the_most_urgent_state_of_its_items(states, expected):
 def test_measure_states_roll_up_the_items_progress_judges(demo):
     ctx = load_context(demo, AS_OF)[0]
     timeline = timeline_of(ctx, detail=True)
-    standings = Progress(ctx, ctx.plan.lights.model, AS_OF).items
+    standings = Standings.of(ctx, AS_OF).items
     measures = [found for found in timeline.bars() if found.level is BarLevel.measure]
     for measure in measures:
         items = [found for found in timeline.bars() if found.id.startswith(measure.id + "/")]

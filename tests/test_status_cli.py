@@ -85,7 +85,7 @@ def test_plan_files_validate_against_the_committed_schemas():
     single_table_kpis = [path for path in sorted((plan / "kpis").glob("*.yaml")) if "tables" not in yaml.safe_load(path.read_text(encoding="utf-8"))]
     cases = {
         "plan": sorted((plan / "industries").glob("*.yaml")), "kpis": single_table_kpis, "agencies": [plan / "agencies.yaml"],
-        "budget": [plan / "budget.yaml"], "lights": [plan / "lights.yaml"],
+        "budget": [plan / "budget.yaml"], "lights": [plan / "lights.yaml"], "programme": [plan / "programme.yaml"],
     }
     for name, files in cases.items():
         assert files, name

@@ -68,17 +68,21 @@ def test_unknown_work_item_and_kpi_ids(mini):
 
 
 def test_agency_not_responsible_and_successor_is(mini):
-    file_status(mini, "111Q1", "moea", """
+    file_status(mini, "111Q1", "mohw", """
         work_items:
           "1-1/1.1.1": {status: 進行中}
-          "1-1/1.1.2": {status: 進行中}
     """)
     file_status(mini, "111Q1", "nstc", """
         work_items:
           "1-1/1.1.1": {status: 進行中}
           "1-1/1.1.2": {status: 進行中}
     """)  # nstc succeeds 科技部: lead of 1.1.1, co of 1.1.2
-    assert problems(mini, severity=Severity.ERROR) == [("status/111Q1/moea.yaml", 4, 3, "SC204")]
+    file_status(mini, "111Q1", "moea", """
+        work_items:
+          "1-1/1.1.1": {status: 進行中}
+          "1-1/1.1.2": {status: 進行中}
+    """)  # moea leads 1.1.2 (its 工業局) and is the industry's 主政單位 (表 1), who may report any item of it
+    assert problems(mini, severity=Severity.ERROR) == [("status/111Q1/mohw.yaml", 4, 3, "SC204")]
 
 
 def test_the_same_item_twice(mini):
@@ -135,6 +139,13 @@ def test_overdue_as_of_the_quarter(mini):
         ("plan/industries/1-mini.yaml", 28, 19, "SC301"), ("plan/industries/1-mini.yaml", 29, 23, "SC302"),
         ("plan/industries/1-mini.yaml", 37, 23, "SC302")]
     file_status(mini, "111Q4", "nstc", """
+        work_items:
+          "1-1/1.1.1": {status: 完成, completed: 111/12/20}
+    """)
+    # the latest word decides: 完成 in 111Q4, then 落後 in 112Q1, is not 完成
+    assert ("status/112Q1/nstc.yaml", 4, 3, "SC301") in problems(mini, severity=Severity.WARNING)
+    assert ("plan/industries/1-mini.yaml", 28, 19, "SC301") not in problems(mini, as_of="111Q4", severity=Severity.WARNING)
+    file_status(mini, "112Q1", "nstc", """
         work_items:
           "1-1/1.1.1": {status: 完成, completed: 111/12/20}
     """)

@@ -14,7 +14,7 @@ from sixcore.load.marked import MarkedDocument, PathKey, load_marked
 from sixcore.model.agency import Agency, AgencyRegistry
 from sixcore.model.kpi import Budget, Kpi, KpiStrategy, KpiTable, KpiTableSet
 from sixcore.model.lights import LightRules
-from sixcore.model.plan import Approach, Industry, Item, Measure, WorkItem
+from sixcore.model.plan import Approach, Industry, Item, Measure, Programme, WorkItem
 from sixcore.problem import Problem, Severity
 
 M = TypeVar("M", bound=BaseModel)
@@ -22,6 +22,7 @@ M = TypeVar("M", bound=BaseModel)
 AGENCIES_FILE = Path("plan/agencies.yaml")
 BUDGET_FILE = Path("plan/budget.yaml")
 LIGHTS_FILE = Path("plan/lights.yaml")
+PROGRAMME_FILE = Path("plan/programme.yaml")
 INDUSTRIES_DIR = Path("plan/industries")
 KPIS_DIR = Path("plan/kpis")
 
@@ -80,6 +81,7 @@ class LoadedPlan:
     kpi_files: list[Loaded[KpiFile]] = field(default_factory=list)
     budget: Loaded[Budget] | None = None
     lights: Loaded[LightRules] | None = None
+    programme: Loaded[Programme] | None = None
     problems: list[Problem] = field(default_factory=list)
 
     @cached_property
@@ -207,5 +209,8 @@ def load_plan(root: Path) -> LoadedPlan:
         plan.problems += problems
     if path := required(LIGHTS_FILE):
         plan.lights, problems = load_model(path, LightRules)
+        plan.problems += problems
+    if path := required(PROGRAMME_FILE):
+        plan.programme, problems = load_model(path, Programme)
         plan.problems += problems
     return plan

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -85,6 +86,8 @@ class AuditContext:
     plan: LoadedPlan
     statuses: list[FiledStatus] = field(default_factory=list)
     as_of: Quarter | None = None
+    # what sixcore.standing judged from this context, per quarter, so check's rules, report and gantt share it
+    judged: dict[Quarter, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def body(self, agency_id: str) -> str:
         return self.plan.agencies.model.reporting_body(agency_id) if self.plan.agencies else agency_id
@@ -92,8 +95,8 @@ class AuditContext:
     def lead_bodies(self, work_item: WorkItem) -> set[str]:
         return {self.body(agency) for agency in work_item.lead}
 
-    def allowed_bodies(self, work_item: WorkItem) -> set[str]:
-        return {self.body(agency) for agency in [*work_item.lead, *work_item.co]}
+    def co_bodies(self, work_item: WorkItem) -> set[str]:
+        return {self.body(agency) for agency in work_item.co}
 
     def filed_in(self, quarter: Quarter) -> list[FiledStatus]:
         return [status for status in self.statuses if status.quarter == quarter]
@@ -109,6 +112,3 @@ class AuditContext:
     def reports_of(self, work_item_id: str) -> Iterator[tuple[FiledStatus, WorkItemReport]]:
         """Every report of a work item, oldest quarter first."""
         yield from self._reports_by_item.get(work_item_id, [])
-
-    def completed_by(self, work_item_id: str, quarter: Quarter) -> bool:
-        return any(report.state == "完成" for status, report in self.reports_of(work_item_id) if status.quarter <= quarter)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from pydantic import Field
 
+from sixcore.calendar import RocDay
 from sixcore.model.base import Model, RocDayField
 
 AGENCY_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
@@ -16,6 +19,8 @@ class Agency(Model):
     parent: str | None = Field(default=None, description="id of the body this unit belongs to")
     successor: str | None = Field(default=None, description="id of the body that took over after a reorganisation")
     effective: RocDayField | None = Field(default=None, description="ROC date the successor took over")
+    reports_through: str | None = Field(
+        default=None, description="id of the body that files this one's quarterly reports (a state-owned company through its ministry)")
     confirmed: str | None = Field(default=None, description="where the reorganisation was confirmed")
     note: str | None = None
 
@@ -23,15 +28,58 @@ class Agency(Model):
 class AgencyRegistry(Model):
     agencies: list[Agency]
 
+    @cached_property
+    def by_id(self) -> dict[str, Agency]:
+        return {agency.id: agency for agency in self.agencies}
+
     def reporting_body(self, agency_id: str) -> str:
-        """The body that answers today for work the plan gave `agency_id`: follow successors (科技部 → 國科會,
-        工業局 → 產業發展署), then go up to the top body (產業發展署 → 經濟部). Status files are filed per body."""
-        by_id = {agency.id: agency for agency in self.agencies}
+        """The body that files today for work the plan gave `agency_id`: follow successors (科技部 → 國科會,
+        工業局 → 產業發展署), go up to the top body (產業發展署 → 經濟部), and through the body a company reports
+        through (台電 → 經濟部). Status files are filed per body."""
         current, seen = agency_id, set()
-        while current in by_id and current not in seen:
+        while current in self.by_id and current not in seen:
             seen.add(current)
-            agency = by_id[current]
-            current = agency.successor or agency.parent or current
+            agency = self.by_id[current]
+            current = agency.successor or agency.parent or agency.reports_through or current
             if current == agency.id:
                 break
         return current
+
+    def answering(self, agency_id: str, day: RocDay) -> str:
+        """The id that answers on `day` for `agency_id`: successors that had taken over by then (科技部 until
+        111/7/27, 國科會 after), units kept as units. A successor without a known date is not followed."""
+        current, seen = agency_id, set()
+        while current in self.by_id and current not in seen:
+            seen.add(current)
+            agency = self.by_id[current]
+            if agency.successor is None or agency.effective is None or day < agency.effective:
+                break
+            current = agency.successor
+        return current
+
+    def top(self, agency_id: str) -> str:
+        """The body a unit belongs to (經濟部 for 工業局); a body is its own top."""
+        current, seen = agency_id, set()
+        while current in self.by_id and current not in seen and self.by_id[current].parent:
+            seen.add(current)
+            current = self.by_id[current].parent or current
+        return current
+
+    def name_on(self, body: str, day: RocDay) -> str:
+        """The full name of the body that answered on `day` for what `body` answers for today (科技部 before
+        111/7/27 for 國科會)."""
+        for agency in self.agencies:
+            if (agency.parent is None and agency.successor is not None and agency.effective is not None
+                    and day < agency.effective and self.reporting_body(agency.id) == body):
+                return agency.name
+        return self.by_id[body].name if body in self.by_id else body
+
+    def files_instead(self, agency_id: str, quarter_start: RocDay) -> str | None:
+        """The id that must file instead of `agency_id` for a quarter beginning on `quarter_start`, or None when
+        `agency_id` may file: a body superseded before the quarter began files under its successor's id, and a
+        body that reports through another never files itself."""
+        answering = self.answering(agency_id, quarter_start)
+        if answering != agency_id:
+            return answering
+        agency = self.by_id.get(agency_id)
+        return self.reporting_body(agency_id) if agency is not None and agency.reports_through else None

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from sixcore.calendar import MonthRange, RocDay, RocMonth
-from sixcore.model.base import DeadlineField, Model, MonthRangeField
+from sixcore.model.base import DeadlineField, Model, MonthRangeField, QuarterField, RocMonthField
 
 SourceLines = tuple[int, int]
 Note = str | None
@@ -130,4 +130,15 @@ class Industry(Model):
     source: SourceLines
     strategies: list[Strategy]
     measures: list[Measure]
+    note: Note = None
+
+
+class Programme(Model):
+    """plan/programme.yaml: the programme as approved, and when its quarterly review (part 伍) begins."""
+
+    name: str
+    approved: RocMonthField = Field(description="核定 month of the edition encoded, e.g. 110/5")
+    start: RocMonthField = Field(description="the programme's first month: work given only a deadline is pending from here")
+    first_review: QuarterField = Field(description="the first quarter reviewed: nothing is 逾期 or 未填報 before it")
+    source: SourceLines | None = None
     note: Note = None

@@ -29,6 +29,7 @@ class WorkItemReport(Model):
     done: str | None = Field(default=None, description="本季辦理情形 (what was done this quarter)")
     delay_reason: str | None = Field(default=None, description="落後原因 (required when status is 落後)")
     countermeasure: str | None = Field(default=None, description="因應對策 (required when status is 落後)")
+    suspend_reason: str | None = Field(default=None, description="停辦原因 (required when status is 停辦)")
     note: str | None = Field(default=None, description="備註 (e.g. why progress went down)")
 
     @property

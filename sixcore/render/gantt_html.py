@@ -12,8 +12,8 @@ from rich.cells import cell_len
 
 from sixcore.calendar import MonthRange, RocMonth
 from sixcore.messages import STATE_WORDS, Lang, word
-from sixcore.progress import State
 from sixcore.render.gantt_text import LABEL_MAX, fit, label, wrap
+from sixcore.standing import State
 from sixcore.timeline import KIND_WORDS, Bar, BarLevel, SegmentKind, Timeline, footnotes, note
 
 COLOURS: dict[State, str] = {  # Okabe–Ito hues, told apart with the common colour-vision deficiencies
@@ -25,6 +25,7 @@ COLOURS: dict[State, str] = {  # Okabe–Ito hues, told apart with the common co
     State.suspended: "#666666",
     State.not_started: "#56B4E9",
     State.idle: "#999999",
+    State.not_reviewed: "#BBBBBB",
 }
 FONT = "'Noto Sans CJK TC','Noto Sans TC','Microsoft JhengHei','PingFang TC','Heiti TC',sans-serif"  # local fonts only
 FONT_SIZE = 13

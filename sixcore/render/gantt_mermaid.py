@@ -12,7 +12,7 @@ import re
 
 from sixcore.calendar import MonthRange
 from sixcore.messages import STATE_WORDS, Lang, word
-from sixcore.progress import State
+from sixcore.standing import State
 from sixcore.timeline import KIND_WORDS, Bar, BarLevel, SegmentKind, Timeline, footnotes, note
 
 TAGS: dict[State, tuple[str, ...]] = {

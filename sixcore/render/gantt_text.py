@@ -12,7 +12,7 @@ from rich.text import Text
 
 from sixcore.calendar import MonthRange, RocMonth
 from sixcore.messages import STATE_WORDS, Lang, word
-from sixcore.progress import State
+from sixcore.standing import State
 from sixcore.timeline import KIND_WORDS, Bar, BarLevel, SegmentKind, Timeline, footnotes, note
 
 # Each state has its own fill character, so the chart reads without colour (NO_COLOR, a pipe, a printout).
@@ -25,6 +25,7 @@ GLYPHS: dict[State, str] = {
     State.suspended: "x",
     State.not_started: "░",
     State.idle: "·",
+    State.not_reviewed: ":",
 }
 APPLICATION_GLYPH = "="  # a 受理申請 segment, whatever the state: the state column still says it
 AS_OF_GLYPH = "▼"
@@ -39,6 +40,7 @@ STYLES: dict[State, str] = {
     State.suspended: "bright_black",
     State.not_started: "cyan",
     State.idle: "bright_black",
+    State.not_reviewed: "bright_black",
 }
 
 MONTHS_PER_CELL = (1, 3, 6, 12)  # all divide a year, so cells never straddle a quarter or year boundary

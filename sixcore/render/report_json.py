@@ -10,9 +10,8 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from sixcore.export import agency_names
-from sixcore.progress import ItemStanding, KpiStanding, State
 from sixcore.report import QuarterReport
+from sixcore.standing import ItemStanding, KpiStanding, State
 
 
 def _number(value: float | Decimal | None) -> float | None:
@@ -27,15 +26,15 @@ def _work_item(report: QuarterReport, standing: ItemStanding) -> dict[str, Any]:
         "text": work_item.text,
         "schedule": [phase.printed or str(phase.range) for phase in work_item.schedule],
         "due": str(work_item.end) if work_item.end else None,
-        "lead": agency_names(work_item.lead, report.progress.ctx.plan.agency_by_id), "lead_ids": work_item.lead,
+        "lead": [name.now for name in report.lead_names(standing)], "lead_ids": work_item.lead,
         "state": standing.state.value, "light": standing.light.value,
-        "overdue": standing.is_overdue, "unreported": standing.is_unreported,
-        "continuously_behind": report.progress.is_continuously_behind(standing),
+        "overdue": standing.is_overdue, "unreported": standing.is_unreported, "owed": standing.owed,
+        "continuously_behind": standing.continuously_behind,
         "lag": standing.lag,
         "last_report": None if last is None else {
             "quarter": str(standing.reported_in), "status": last.state, "planned": last.planned, "actual": last.actual,
             "completed": str(last.completed) if last.completed else None,
-            "delay_reason": last.delay_reason, "countermeasure": last.countermeasure,
+            "delay_reason": last.delay_reason, "countermeasure": last.countermeasure, "suspend_reason": last.suspend_reason,
         },
     }
 
@@ -51,7 +50,7 @@ def _kpi(standing: KpiStanding) -> dict[str, Any]:
 
 
 def report_data(report: QuarterReport) -> dict[str, Any]:
-    rules = report.progress.rules
+    rules = report.rules
     return {
         "quarter": str(report.quarter),
         "as_of": report.as_of,
@@ -69,6 +68,7 @@ def report_data(report: QuarterReport) -> dict[str, Any]:
         "overdue": [standing.id for standing in report.overdue],
         "unreported": [standing.id for standing in report.unreported],
         "completed": [standing.id for standing in report.items if standing.state is State.completed],
+        "suspended": [standing.id for standing in report.suspended],
         "continuously_behind": [standing.id for standing in report.continuously_behind()],
         "work_items": [_work_item(report, standing) for standing in report.items],
         "measures": [

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from sixcore.progress import Light
 from sixcore.render.report_tables import Cell, Mark, Section, cell_text
+from sixcore.standing import Light
 
 # a symbol beside the word, so the light reads in colour and without it
 LIGHT_SYMBOL = {Light.green: "🟢", Light.yellow: "🟡", Light.red: "🔴", Light.done: "✅", Light.unreported: "⚪", Light.none: "➖"}

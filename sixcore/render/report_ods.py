@@ -19,8 +19,8 @@ from odf.table import Table as OdsTable
 from odf.table import TableCell, TableRow
 from odf.text import P
 
-from sixcore.progress import Light
 from sixcore.render.report_tables import Cell, Mark, Section, Table, cell_text
+from sixcore.standing import Light
 
 _FILL = {Light.green: "#d3f0dc", Light.yellow: "#fff1c2", Light.red: "#f8d0d0", Light.done: "#d6e4fb", Light.unreported: "#e9defb",
          Light.none: "#eeeeee"}

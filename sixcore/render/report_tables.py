@@ -10,11 +10,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sixcore.export import agency_names
 from sixcore.messages import LIGHT_WORDS, STATE_WORDS, Lang, word
 from sixcore.model.status import STATUS_WORDS
-from sixcore.progress import ItemStanding, KpiStanding, Light, State
-from sixcore.report import QuarterReport
+from sixcore.report import AgencyName, QuarterReport
+from sixcore.standing import ItemStanding, KpiStanding, Light, State
 
 
 @dataclass(frozen=True)
@@ -103,6 +102,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "none_overdue": ("無逾期項目。", "Nothing is overdue."),
     "none_unreported": ("無未填報項目。", "Nothing is unreported."),
     "continuous_table": ("連續落後項目", "Behind in consecutive quarters"),
+    "suspended": ("停辦項目", "Suspended"),
+    "suspend_reason": ("停辦原因", "Why suspended"),
+    "none_suspended": ("無停辦項目。", "Nothing is suspended."),
+    "formerly": ("{now}（原{then}）", "{now} (formerly {then})"),
     "none_continuous": ("無連續落後項目。", "No item is behind in consecutive quarters."),
     "kpis": ("四、關鍵績效指標（KPI）", "4. Key performance indicators"),
     "kpi": ("指標", "KPI"),
@@ -207,11 +210,12 @@ def _headline(report: QuarterReport, words: _Words, generated: str | None) -> Se
         paragraphs.append(words("not_yet_filed", names="、".join(missing) if words.lang is Lang.zh else ", ".join(missing)))
     both = len({standing.id for standing in report.overdue} & {standing.id for standing in report.unreported})
     paragraphs.append(words("check_terms", overdue=len(report.overdue), unreported=len(report.unreported), both=both))
-    paragraphs.append(words("continuous", n=report.progress.rules.work_items.consecutive_quarters, count=len(report.continuously_behind())))
+    paragraphs.append(words("continuous", n=report.rules.work_items.consecutive_quarters, count=len(report.continuously_behind())))
 
     states = report.states
-    begun = [State.completed, State.on_schedule, State.behind, State.overdue, State.unreported, State.suspended, State.idle]
-    rows: list[list[Cell]] = [[words.state(state), states[state]] for state in begun if states[state] or state not in (State.suspended, State.idle)]
+    begun = [State.completed, State.on_schedule, State.behind, State.overdue, State.unreported, State.suspended, State.idle, State.not_reviewed]
+    optional = (State.suspended, State.idle, State.not_reviewed)
+    rows: list[list[Cell]] = [[words.state(state), states[state]] for state in begun if states[state] or state not in optional]
     rows.append([words("total"), len(report.begun)])
     rows.append([words("later"), states[State.not_started]])
     if states[State.undated]:
@@ -239,14 +243,14 @@ def _lights(report: QuarterReport, words: _Words) -> Section:
         for measure in industry.measures:
             rows.append([number, f"{measure.measure.id} {measure.measure.title}", words.light(measure.light),  # noqa: PERF401
                          *(measure.states[state] for state in shown), measure.continuously_behind])
-    thresholds = report.progress.rules.work_items
+    thresholds = report.rules.work_items
     rule = words("lights_rule", yellow=cell_text(thresholds.behind_above), red=cell_text(thresholds.severe_from))
     items_headers = [words("id"), words("work_item"), words("schedule"), words("lead"), words("state"), words("light"),
                      words("planned"), words("actual"), words("lag"), words("streak")]
-    items: list[list[Cell]] = [[standing.id, standing.placed.work_item.text, _schedule(standing), _lead(report, standing), words.state(standing.state),
+    items: list[list[Cell]] = [[standing.id, standing.placed.work_item.text, _schedule(standing), _lead(report, standing, words), words.state(standing.state),
               words.light(standing.light), standing.report.planned if standing.report else None,
               standing.report.actual if standing.report else None, standing.lag,
-              words("yes") if report.progress.is_continuously_behind(standing) else ""] for standing in report.items]
+              words("yes") if standing.continuously_behind else ""] for standing in report.items]
     return Section("lights", words("lights_section"), [rule], [
         Table("measures", words("lights_section"), headers, rows),
         Table("items", words("items_table"), items_headers, items),
@@ -257,13 +261,13 @@ def _schedule(standing: ItemStanding) -> str:
     return "、".join(phase.printed or str(phase.range) for phase in standing.placed.work_item.schedule)
 
 
-def _lead(report: QuarterReport, standing: ItemStanding) -> str:
-    return "、".join(agency_names(standing.placed.work_item.lead, report.progress.ctx.plan.agency_by_id))
+def _name(words: _Words, name: AgencyName) -> str:
+    return words("formerly", now=name.now, then=name.then) if name.then else name.now
 
 
-def _agency_name(report: QuarterReport, agency_id: str) -> str:
-    agency = report.progress.ctx.plan.agency_by_id.get(agency_id)
-    return agency.short if agency else agency_id
+def _lead(report: QuarterReport, standing: ItemStanding, words: _Words) -> str:
+    """The lead bodies as of the quarter (國科會（原科技部） after 111/7/27)."""
+    return ("、" if words.lang is Lang.zh else ", ").join(_name(words, name) for name in report.lead_names(standing))
 
 
 def _item_rows(report: QuarterReport, words: _Words, standings: list[ItemStanding]) -> list[list[Cell]]:
@@ -271,7 +275,7 @@ def _item_rows(report: QuarterReport, words: _Words, standings: list[ItemStandin
     for standing in standings:
         last = standing.report
         reported = f"{words.reported(last.state)} ({standing.reported_in})" if last and standing.reported_in else "—"
-        rows.append([standing.id, standing.placed.work_item.text, _lead(report, standing), str(standing.placed.work_item.end or ""),
+        rows.append([standing.id, standing.placed.work_item.text, _lead(report, standing, words), str(standing.placed.work_item.end or ""),
                      reported, words.light(standing.light), (last.delay_reason or "") if last else "", (last.countermeasure or "") if last else ""])
     return rows
 
@@ -283,11 +287,14 @@ def _lists(report: QuarterReport, words: _Words) -> Section:
         Table("overdue", words("overdue"), headers, _item_rows(report, words, report.overdue), words("none_overdue")),
         Table("unreported", words("unreported"), headers, _item_rows(report, words, report.unreported), words("none_unreported")),
         Table("continuous", words("continuous_table"), headers, _item_rows(report, words, report.continuously_behind()), words("none_continuous")),
+        Table("suspended", words("suspended"), [words("id"), words("work_item"), words("lead"), words("last_report"), words("suspend_reason")],
+              [[standing.id, standing.placed.work_item.text, _lead(report, standing, words), str(standing.reported_in or ""),
+                (standing.report.suspend_reason or "") if standing.report else ""] for standing in report.suspended], words("none_suspended")),
     ])
 
 
 def _kpis(report: QuarterReport, words: _Words) -> Section:
-    thresholds = report.progress.rules.kpis
+    thresholds = report.rules.kpis
     paragraphs = [words("kpi_rule", rule=words("prorated") if thresholds.prorate else words("whole_year"), severe=thresholds.severe_below)]
     years = sorted({year for standing in report.kpis for year, cell in standing.placed.kpi.yearly.items() if cell})
     if years and str(report.quarter.year) not in years:
@@ -301,7 +308,7 @@ def _kpis(report: QuarterReport, words: _Words) -> Section:
 def _kpi_row(report: QuarterReport, standing: KpiStanding, words: _Words) -> list[Cell]:
     cell = standing.placed.kpi.yearly_target(standing.year)
     yearly = "；".join(cell) if isinstance(cell, list) else (cell or "")
-    reporter = _agency_name(report, standing.reported_by) if standing.reported_by else ""
+    reporter = _name(words, report.names[standing.reported_by]) if standing.reported_by in report.names else standing.reported_by or ""
     if standing.reported_in and standing.reported_in != report.quarter:
         reporter += f" ({standing.reported_in})"  # an earlier quarter's figure, carried as the latest known
     return [standing.id, standing.placed.kpi.full_target, yearly, standing.expected, standing.actual,
@@ -324,7 +331,7 @@ def _changes(report: QuarterReport, words: _Words) -> Section:
     short = [words("id"), words("work_item"), words("lead"), words("due_month")]
 
     def listed(standings: list[ItemStanding]) -> list[list[Cell]]:
-        return [[standing.id, standing.placed.work_item.text, _lead(report, standing), str(standing.placed.work_item.end or "")]
+        return [[standing.id, standing.placed.work_item.text, _lead(report, standing, words), str(standing.placed.work_item.end or "")]
                 for standing in standings]
 
     changed: list[list[Cell]] = [[change.now.id, change.now.placed.work_item.text, words.light(change.before), words.light(change.now.light)]

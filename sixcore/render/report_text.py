@@ -14,8 +14,8 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from sixcore.messages import Lang
-from sixcore.progress import Light
 from sixcore.render.report_tables import Cell, Mark, Section, Table, cell_text
+from sixcore.standing import Light
 
 LIGHT_STYLE = {Light.green: "green", Light.yellow: "yellow", Light.red: "bold red", Light.done: "blue", Light.unreported: "magenta",
                Light.none: "dim"}

@@ -25,6 +25,8 @@ from sixcore.rules import (
     schedule_outside_plan,
     status_agency,
     status_quarter,
+    superseded_agency,
+    suspended_without_reason,
     undated_work_item,
     unknown_agency,
     unknown_reference,
@@ -39,8 +41,8 @@ PLAN_RULES: dict[str, ModuleType] = {
 STATUS_RULES: dict[str, ModuleType] = {
     rule.CODE: rule
     for rule in (
-        status_quarter, status_agency, unknown_status_id, not_responsible, progress_range, completed_without_date,
-        completed_after_quarter, behind_without_reason, overdue_work_item, unreported_work_item, progress_decreased, kpi_behind,
+        status_quarter, status_agency, superseded_agency, unknown_status_id, not_responsible, progress_range, completed_without_date,
+        completed_after_quarter, behind_without_reason, suspended_without_reason, overdue_work_item, unreported_work_item, progress_decreased, kpi_behind,
     )
 }
 

@@ -1,9 +1,12 @@
-"""not-responsible (SC204): an agency reports a work item it neither leads nor co-leads.
+"""not-responsible (SC204): an agency reports a work item it may not report.
 
-Responsibility follows reorganisations: 國科會 (nstc) answers for work the plan gave 科技部 and its 司;
-經濟部 (moea) for its 局 and 處, whatever they are called today.
+A work item may be reported by its lead (or the body it reports through: 經濟部 for 台電), by its
+industry's 主政單位 (表 1), whose report counts as the lead's, and by its co-agencies. Responsibility
+follows reorganisations: 國科會 (nstc) answers for work the plan gave 科技部 and its 司; 經濟部 (moea) for its
+局 and 處, whatever they are called today.
 
-PASS: nstc reporting 1-1/1.1.1 (lead 科技部工程司).  FAIL: moea reporting 1-1/1.1.1.
+PASS: nstc reporting 1-1/1.1.1 (lead 科技部工程司); motc reporting 5-1/2.1.1 (lead 臺灣港務公司).
+FAIL: mohw reporting 1-1/1.1.1.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from collections.abc import Iterator
 
 from sixcore.load.status import AuditContext
 from sixcore.problem import Problem, Severity
+from sixcore.standing import may_file
 
 CODE = "SC204"
 NAME = "not-responsible"
@@ -23,8 +27,6 @@ def check(ctx: AuditContext) -> Iterator[Problem]:
         body = ctx.body(status.model.agency)
         for item_id in status.model.work_items:
             placed = ctx.plan.work_item_by_id.get(item_id)
-            if placed is not None and body not in ctx.allowed_bodies(placed.work_item):
-                yield status.loaded.problem(
-                    ("work_items", item_id), prefer_key=True, item=item_id, agency=status.model.agency,
-                    responsible="、".join(sorted(ctx.allowed_bodies(placed.work_item))),
-                )
+            if placed is not None and body not in (allowed := may_file(ctx, placed)):
+                yield status.loaded.problem(("work_items", item_id), prefer_key=True, item=item_id, agency=status.model.agency,
+                                            responsible="、".join(sorted(allowed)))

@@ -1,9 +1,12 @@
-"""overdue-work-item (SC301, warning): a work item whose schedule has ended and that no report marks 完成.
+"""overdue-work-item (SC301, warning): a work item past its schedule that the latest word does not call 完成.
 
-Judged as of the last day of the as-of quarter (`--quarter`, default the latest folder in status/): the
-item's last scheduled month ends on or before that day and no report up to that quarter says 完成.
+Judged as of the last day of the as-of quarter (`--quarter`, default the latest folder in status/) by
+`sixcore.standing`: the item is due (its last month ended by that day; work that ended before the first
+review is due at the first review, 110Q2) and the latest report up to the quarter does not say 完成
+(for recurring work: 完成 in its last round), nor 停辦.
 
-PASS: 1-1/1.1.1 (109/12-110/4) reported 完成 in 110Q2.  WARN: the same item never reported 完成, as of 110Q2.
+PASS: 1-1/1.1.1 (109/12-110/4) reported 完成 in 110Q2.  WARN: the same item never reported 完成, as of 110Q2;
+or reported 完成 in 110Q2 and 進行中 in 110Q3.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import Any
 
 from sixcore.load.status import AuditContext
 from sixcore.problem import Problem, Severity
-from sixcore.standing import overdue
+from sixcore.standing import Standings
 
 CODE = "SC301"
 NAME = "overdue-work-item"
@@ -23,13 +26,12 @@ DEFAULT_SEVERITY = Severity.WARNING
 def check(ctx: AuditContext) -> Iterator[Problem]:
     if ctx.as_of is None:
         return
-    filed = ctx.filed_in(ctx.as_of)
-    for placed in overdue(ctx, ctx.as_of):
-        latest = [(status, report) for status, report in ctx.reports_of(placed.id) if status.quarter <= ctx.as_of]
-        last_state = latest[-1][1].state if latest else None
-        params: dict[str, Any] = {"item": placed.id, "end": str(placed.work_item.end), "status": last_state or "-", "quarter": str(ctx.as_of)}
-        here = next((status for status in filed if placed.id in status.model.work_items), None)
-        if here is not None:
-            yield here.loaded.problem(("work_items", placed.id), prefer_key=True, **params)
+    for standing in Standings.of(ctx).overdue():
+        placed = standing.placed
+        params: dict[str, Any] = {"item": placed.id, "end": str(placed.work_item.end),
+                                  "status": standing.word.state if standing.word else "-", "quarter": str(ctx.as_of)}
+        here = [status for status in ctx.filed_in(ctx.as_of) if placed.id in status.model.work_items]
+        if here:
+            yield here[0].loaded.problem(("work_items", placed.id), prefer_key=True, **params)
         else:
-            yield placed.source.problem(placed.location + ("schedule",), **params)
+            yield placed.source.problem((*placed.location, "schedule"), **params)

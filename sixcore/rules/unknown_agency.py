@@ -33,7 +33,7 @@ def check(plan: LoadedPlan) -> Iterator[Problem]:
 
     registry = plan.agencies
     for index, agency in enumerate(registry.model.agencies):
-        for key in ("parent", "successor"):
+        for key in ("parent", "successor", "reports_through"):
             value = getattr(agency, key)
             if value is not None and value not in known:
                 yield registry.problem(("agencies", index, key), agency=value)

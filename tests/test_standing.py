@@ -8,14 +8,14 @@ import pytest
 
 from sixcore.audit import load_context
 from sixcore.calendar import Quarter
-from sixcore.progress import Light, Progress, State, rollup
+from sixcore.standing import Light, Standings, State, rollup
 from tests.test_status_rules import file_status
 
 
-def progress(root: Path, quarter: str) -> Progress:
+def progress(root: Path, quarter: str) -> Standings:
     ctx, problems = load_context(root, Quarter.parse(quarter))
     assert ctx.plan.lights is not None, problems
-    return Progress(ctx, ctx.plan.lights.model, Quarter.parse(quarter))
+    return Standings.of(ctx)
 
 
 @pytest.mark.parametrize(("actual", "state", "light"), [
@@ -52,10 +52,10 @@ def test_consecutive_quarters_behind(mini: Path):
     file_status(mini, "111Q1", "nstc", 'work_items:\n  "1-1/1.1.1": {status: 進行中, planned: 40, actual: 40}\n')
     file_status(mini, "111Q2", "nstc", behind)
     now = progress(mini, "111Q2")
-    assert not now.is_continuously_behind(now.items["1-1/1.1.1"])  # one quarter only
+    assert not now.items["1-1/1.1.1"].continuously_behind  # one quarter only
     file_status(mini, "111Q3", "nstc", behind.replace("50", "70").replace("40", "60"))
     later = progress(mini, "111Q3")
-    assert later.items["1-1/1.1.1"].behind_streak == 2 and later.is_continuously_behind(later.items["1-1/1.1.1"])
+    assert later.items["1-1/1.1.1"].behind_streak == 2 and later.items["1-1/1.1.1"].continuously_behind
     assert later.previous_items["1-1/1.1.1"].light is Light.red
 
 
