@@ -7,15 +7,19 @@ status files is a real report: every status, figure, date and sentence is invent
 (no randomness), so that `sixcore check` and the tests have something realistic-looking to judge.
 
 Who files (agency ids from plan/agencies.yaml):
-  moea   經濟部     every quarter; in 110Q3 its 工業局 (moea-idb) files the 工業局 items separately
+  moea   經濟部     every quarter; in 110Q3 its 工業局 (moea-idb) files the 工業局 items separately;
+                    it also files the items of 台電 and 中油 (they report through 經濟部)
   most   科技部     110Q1 … 111Q2, then nstc 國科會 from 111Q3 (科技部 became 國科會 on 111/7/27)
   mohw   衛福部     every quarter except 112Q3 (it files nothing then); English status words from 113Q1
+  motc   交通部     every quarter; also the items of 臺灣港務公司 (it reports through 交通部)
+  ndc    國發會     every quarter: its own items, the guarantee mechanism's executing unit's (it reports
+                    through 國發會), and as 主政單位 of industries 2 and 6 items other bodies lead
   moea-idb 工業局   110Q3 only: the items 工業局 leads, filed by the unit (it counts for moea)
 
 Each dated work item of industries 1, 2, 3 and 6 (INDUSTRIES; the others are left out to keep the set
-small, and are never reported) led by one of these bodies is reported by one of them only (the first
-of its leads that files here; e.g. 3-1/1.1.1, led by 衛福部 and 科技部生科司, by mohw alone) and follows
-a scenario chosen by its position among that body's items (a cycle of ten):
+small, and are never reported unless scripted below) led by one of these bodies is reported by one of
+them only (the first of its leads that files here; e.g. 3-1/1.1.1, led by 衛福部 and 科技部生科司, by mohw
+alone) and follows a scenario chosen by its position among that body's items (a cycle of ten):
   0-3 on-time     reported every quarter with rising progress; 完成 in the quarter of its last month
   4   early       完成 one quarter before the quarter of its last month
   5   late        落後 (with 落後原因 and 因應對策) from two thirds of the way; 完成 two quarters late
@@ -25,7 +29,31 @@ a scenario chosen by its position among that body's items (a cycle of ten):
   9   silent      never reported by its lead (unreported while active, overdue once ended)
 moea also reports, as 協辦 (co agency), a few items other bodies lead; one of them, which its lead
 never reports, moea marks 完成, so it is not overdue although its lead stayed silent.
-Items led only by bodies that file nothing here (ncc, moda, moa …) are never reported.
+
+Scripted items (SCRIPTS; taken out of the cycle above), one rule of the README's "States" each:
+  reopened        1-3/1.1.1 完成 111Q4, 進行中 112Q1 (overdue again), left out 112Q2, 完成 112Q3;
+                  1-3/2.1.1 完成 111Q2 (early), 進行中 from 111Q3, 完成 112Q4
+  lead vs co      6-2/2.1.1 in 110Q4 衛福部 (lead) says 進行中 97 % and 經濟部 (co) says 完成: the lead's
+                  word decides (overdue); 衛福部 says 完成 in 111Q1
+  co, lead silent 6-2/2.1.2 衛福部 reports it to 110Q3 and leaves it out of 110Q4, when 經濟部 (co) says 完成
+  recurring       2-4/2.2.1 and 2-4/2.2.2 (每年, 110/1-114/12, lead 資安處 → 數發部, which files nothing),
+                  reported by 國發會 as 主政單位 of industry 2: 完成 in some rounds (2.2.1: 110, 112, 113;
+                  2.2.2: 111, 112), a round's Q4 without 完成 (2.2.1: 111Q4; 2.2.2: 110Q4, 113Q4), and
+                  some quarters left out (2.2.1: 112Q3; 2.2.2: 113Q1)
+  停辦            1-3/2.2.1 停辦 111Q3, nothing 111Q4-112Q1, resumes 112Q2, 完成 113Q1 (late);
+                  1-1/3.2.1 停辦 111Q2 (filed by 科技部) and never resumed (ends 112/12, never overdue)
+  before the plan (schedules ended before 110/1; due at the first review, 110Q2)
+                  6-6/2.2.4 完成 in 110Q1; 6-6/1.1.1 完成 in 110Q2; 6-6/2.2.2 進行中 in 110Q1, 完成 in 110Q2;
+                  5-3/2.3.1 (executing unit → 國發會) and 6-4/1.1.1 (農委會, filed by 國發會 as 主政單位)
+                  完成 in 110Q2; 5-3/2.1.1 完成 in 110Q3 (late); 6-6/2.2.3, 5-3/2.1.2, 5-3/2.1.3 and
+                  6-4/2.1.1 never reported (overdue from 110Q2)
+  reports through 6-1/1.1.1 (中油) and 6-1/1.3.1 (台電) by 經濟部, 完成 113Q4; 5-7/2.1.1 (台電) 完成 112Q4;
+                  5-1/2.1.2 (港務公司) 完成 110Q1, 5-1/2.1.1 完成 112Q1, 5-1/2.1.3 落後 111Q2-112Q1 and
+                  完成 112Q2, by 交通部; 5-3/2.3.2 (executing unit) by 國發會, 完成 113Q4
+  主政單位        6-8/2.1.1 (農委會) reported by 國發會 from 110Q2, 完成 113Q4; 6-4/2.1.2 完成 111Q4;
+                  3-2/2.1.1 (衛福部) reported by 國科會 (主政單位 of industry 3) in 112Q3, when 衛福部 files nothing
+
+Items led only by bodies that file nothing here (ncc, moda, moa …) are never reported, except as scripted.
 KPI actual values rise over each year; some Q4 values fall short of the yearly target on purpose.
 """
 
@@ -42,7 +70,7 @@ REPO = Path(__file__).resolve().parents[2]
 MARKER = ".sixcore-synthetic-demo"
 
 FIRST, LAST = "110Q1", "113Q4"
-BODIES = ("moea", "nstc", "mohw")  # the reporting bodies that file in the demo
+BODIES = ("moea", "nstc", "mohw", "motc", "ndc")  # the reporting bodies that file in the demo
 SCENARIOS = ("on-time", "on-time", "on-time", "on-time", "early", "late", "stalled", "unmarked", "gappy", "silent")
 ENGLISH = {"完成": "done", "進行中": "on-track", "落後": "behind", "未開始": "not-started", "停辦": "suspended"}
 KPIS_PER_BODY = 6
@@ -68,6 +96,88 @@ COUNTERMEASURES = (
     "（虛構）增派人力並採平行作業",
     "（虛構）先行辦理可獨立執行之項目",
 )
+SUSPEND_REASON = "（虛構）配合政策檢討暫停辦理，俟檢討結果再行評估"
+REOPEN_NOTE = "（虛構）驗收發現缺失，重新辦理，進度下修"
+
+
+@dataclass(frozen=True)
+class Say:
+    """One scripted report: in `quarter`, `body` (a reporting body; it files under its id of the quarter) says `word`."""
+
+    quarter: str
+    body: str
+    word: str  # 完成 / 進行中 / 落後 / 停辦 (mohw's files put them in English from 113Q1)
+    actual: float | None = None  # None: the planned progress (完成: 100)
+    day: str | None = None  # 完成: the completion day (default: the 15th of the quarter's middle month)
+    note: str | None = None
+
+
+def _each(body: str, first: str, last: str, word: str = "進行中", skip: tuple[str, ...] = ()) -> list[Say]:
+    """`body` says `word` every quarter from `first` to `last`, except those in `skip`."""
+    from sixcore.calendar import Quarter
+
+    quarter, end, says = Quarter.parse(first), Quarter.parse(last), []
+    while quarter <= end:
+        if str(quarter) not in skip:
+            says.append(Say(str(quarter), body, word))
+        quarter = quarter.next()
+    return says
+
+
+def _scripts() -> dict[str, tuple[str, list[Say]]]:
+    """The scripted items: id -> (scenario, reports). See the module docstring."""
+    done = "完成"
+    return {
+        # reopened: the latest word decides (完成 then 進行中 is not 完成)
+        "1-3/1.1.1": ("reopened", [*_each("moea", "110Q1", "111Q3"), Say("111Q4", "moea", done, day="111/12/20"),
+                                   Say("112Q1", "moea", "進行中", actual=90, note=REOPEN_NOTE), Say("112Q3", "moea", done, day="112/8/15")]),
+        "1-3/2.1.1": ("reopened", [*_each("moea", "110Q1", "111Q1"), Say("111Q2", "moea", done, day="111/5/15"),
+                                   Say("111Q3", "moea", "進行中", actual=58, note=REOPEN_NOTE), *_each("moea", "111Q4", "112Q3"),
+                                   Say("112Q4", "moea", done, day="112/12/20")]),
+        # within a quarter the lead's report is the word; a co-agency's only where no lead report names the item
+        "6-2/2.1.1": ("lead vs co", [*_each("mohw", "110Q1", "110Q3"), Say("110Q4", "mohw", "進行中", actual=97),
+                                     Say("110Q4", "moea", done, day="110/12/20"), Say("111Q1", "mohw", done, day="111/2/15")]),
+        "6-2/2.1.2": ("co, lead silent", [*_each("mohw", "110Q1", "110Q3"), Say("110Q4", "moea", done, day="110/12/20")]),
+        # recurring (每年) work, reported by 國發會 as the industry's 主政單位
+        "2-4/2.2.1": ("recurring", [*_each("ndc", "110Q1", "110Q3"), Say("110Q4", "ndc", done, day="110/12/15"),
+                                    *_each("ndc", "111Q1", "111Q4"),
+                                    *_each("ndc", "112Q1", "112Q2"), Say("112Q4", "ndc", done, day="112/12/15"),
+                                    *_each("ndc", "113Q1", "113Q3"), Say("113Q4", "ndc", done, day="113/12/15")]),
+        "2-4/2.2.2": ("recurring", [*_each("ndc", "110Q1", "111Q3"), Say("111Q4", "ndc", done, day="111/12/15"),
+                                    *_each("ndc", "112Q1", "112Q3"), Say("112Q4", "ndc", done, day="112/12/15"),
+                                    *_each("ndc", "113Q2", "113Q4")]),
+        # 停辦: owed nothing while it is the latest word; a later report resumes the item
+        "1-3/2.2.1": ("suspended, resumed", [*_each("moea", "110Q1", "111Q2"), Say("111Q3", "moea", "停辦"),
+                                             *_each("moea", "112Q2", "112Q4"), Say("113Q1", "moea", done, day="113/2/15")]),
+        "1-1/3.2.1": ("suspended", [*_each("nstc", "110Q1", "111Q1"), Say("111Q2", "nstc", "停辦")]),
+        # before the plan: due at the first review (110Q2)
+        "6-6/2.2.4": ("before the plan", [Say("110Q1", "moea", done, day="110/2/15")]),
+        "6-6/1.1.1": ("before the plan", [Say("110Q2", "moea", done, day="110/5/10")]),
+        "6-6/2.2.2": ("before the plan", [Say("110Q1", "moea", "進行中", actual=90), Say("110Q2", "moea", done, day="110/4/30")]),
+        "5-3/2.3.1": ("before the plan", [Say("110Q2", "ndc", done, day="110/5/20")]),
+        "6-4/1.1.1": ("before the plan", [Say("110Q2", "ndc", done, day="110/6/10")]),
+        "5-3/2.1.1": ("before the plan", [Say("110Q3", "ndc", done, day="110/8/15")]),
+        # reports through: a state-owned company's items are filed by its ministry
+        "6-1/1.1.1": ("reports through", [*_each("moea", "110Q1", "113Q3"), Say("113Q4", "moea", done, day="113/12/20")]),
+        "6-1/1.3.1": ("reports through", [*_each("moea", "110Q1", "113Q3"), Say("113Q4", "moea", done, day="113/12/20")]),
+        "5-7/2.1.1": ("reports through", [*_each("moea", "110Q1", "112Q3"), Say("112Q4", "moea", done, day="112/12/20")]),
+        "5-1/2.1.2": ("reports through", [Say("110Q1", "motc", done, day="110/2/20")]),
+        "5-1/2.1.1": ("reports through", [*_each("motc", "110Q1", "111Q4"), Say("112Q1", "motc", done, day="112/3/20")]),
+        "5-1/2.1.3": ("reports through", [*_each("motc", "110Q1", "111Q1"), Say("111Q2", "motc", "落後", actual=86),
+                                          Say("111Q3", "motc", "落後", actual=88), Say("111Q4", "motc", "落後", actual=90),
+                                          Say("112Q1", "motc", "落後", actual=95), Say("112Q2", "motc", done, day="112/5/15")]),
+        "5-3/2.3.2": ("reports through", [*_each("ndc", "110Q1", "113Q3"), Say("113Q4", "ndc", done, day="113/12/20")]),
+        # the industry's 主政單位 reports an item another body leads; it counts as the lead's
+        "6-8/2.1.1": ("主政單位", [*_each("ndc", "110Q2", "113Q3"), Say("113Q4", "ndc", done, day="113/12/20")]),
+        "6-4/2.1.2": ("主政單位", [*_each("ndc", "110Q1", "111Q3"), Say("111Q4", "ndc", done, day="111/12/20")]),
+        "3-2/2.1.1": ("主政單位", [*_each("mohw", "110Q1", "113Q3", skip=("112Q3",)), Say("112Q3", "nstc", "進行中"),
+                                   Say("113Q4", "mohw", done, day="113/12/20")]),
+        # never reported, though due at the first review
+        "6-6/2.2.3": ("before the plan", []),
+        "5-3/2.1.2": ("before the plan", []),
+        "5-3/2.1.3": ("before the plan", []),
+        "6-4/2.1.1": ("before the plan", []),
+    }
 
 
 def _quarters():
@@ -127,12 +237,13 @@ def _progress(item: Plan, quarter) -> int:
     return max(0, min(100, round(100 * elapsed / total)))
 
 
-def _plan_items(plan, body_of):
-    """Dated work items whose lead includes a demo body, grouped by their primary body, in plan order."""
+def _plan_items(plan, body_of, scripted):
+    """Dated work items whose lead includes a demo body, grouped by their primary body, in plan order (scripted
+    items left out)."""
     grouped: dict[str, list[Plan]] = {body: [] for body in BODIES}
     for placed in plan.placed_work_items():
         work_item = placed.work_item
-        if not work_item.schedule or placed.industry.industry not in INDUSTRIES:
+        if not work_item.schedule or placed.industry.industry not in INDUSTRIES or placed.id in scripted:
             continue
         leads = [body_of(agency) for agency in work_item.lead]
         primary = next((body for body in leads if body in BODIES), None)
@@ -222,6 +333,42 @@ def _co_items(plan, body_of, grouped) -> list[tuple[Plan, bool]]:
     return chosen
 
 
+def _scripted_entries(plan, scripts) -> dict[tuple[object, str], dict[str, dict]]:
+    """(quarter, body) -> {item id: report} for the scripted items."""
+    from sixcore.calendar import Quarter
+
+    entries: dict[tuple[object, str], dict[str, dict]] = {}
+    for item_id, (_, says) in scripts.items():
+        placed = plan.work_item_by_id[item_id]  # a KeyError here: the plan no longer has a scripted item
+        work_item = placed.work_item
+        item = Plan(item_id, work_item.text, work_item.start, work_item.end, list(work_item.lead), [phase.span for phase in work_item.schedule])
+        recurring = any(phase.recurring for phase in work_item.schedule)
+        for say in says:
+            quarter = Quarter.parse(say.quarter)
+            planned = None if recurring else _progress(item, quarter)
+            entry: dict = {"status": say.word}
+            if say.word == "完成":
+                entry |= {"planned": planned, "actual": None if recurring else 100,
+                          "completed": say.day or _day(_middle_month(quarter), 15), "done": "（虛構）已完成本項工作並辦理結案"}
+            elif say.word == "停辦":
+                entry |= {"done": "（虛構）本季暫停辦理", "suspend_reason": SUSPEND_REASON}
+            else:
+                actual = say.actual if say.actual is not None else planned
+                entry |= {"planned": planned, "actual": None if actual is None else _number(actual)}
+                if say.word == "落後":
+                    entry |= {"done": f"（虛構）持續辦理中，累計進度 {_number(actual or 0)}%",
+                              "delay_reason": DELAY_REASONS[0], "countermeasure": COUNTERMEASURES[0]}
+                elif recurring:
+                    entry["done"] = f"（虛構）辦理 {quarter.year} 年度工作"
+            if say.note:
+                entry["note"] = say.note
+            entry = {key: value for key, value in entry.items() if value is not None}
+            found = entries.setdefault((quarter, say.body), {})
+            assert item_id not in found, (item_id, say)
+            found[item_id] = entry
+    return entries
+
+
 def _kpi_values(plan, body_of) -> dict[str, list[tuple[str, object]]]:
     """Per body, up to KPIS_PER_BODY KPIs (id, Kpi) that have a numeric target."""
     chosen: dict[str, list] = {body: [] for body in BODIES}
@@ -278,7 +425,9 @@ def make_demo(outdir: Path) -> Path:
     from sixcore.calendar import Quarter
 
     english_from = Quarter.parse("113Q1")
-    grouped = _plan_items(plan, body_of)
+    scripts = _scripts()
+    scripted = _scripted_entries(plan, scripts)
+    grouped = _plan_items(plan, body_of, scripts)
     for body, items in grouped.items():
         for item in items:
             _schedule_item(item, body, quarters)
@@ -318,6 +467,9 @@ def make_demo(outdir: Path) -> Path:
                         work_items[item.id] = {"status": "完成", "completed": _day(item.end, 20), "done": "（虛構）協辦部分已完成並函報主辦機關"}
                     else:
                         work_items[item.id] = {"status": "進行中", "done": "（虛構）協辦：配合主辦機關辦理"}
+            for item_id, entry in scripted.get((quarter, body), {}).items():
+                assert item_id not in work_items, (item_id, quarter, body)
+                work_items[item_id] = {**entry, "status": words(entry["status"])}
             year_kpis = {
                 kpi_id: {"actual": _kpi_actual(kpi, position, quarter), "note": "（虛構）累計值" if kpi.target.cumulative else None}
                 for position, (kpi_id, kpi) in enumerate(kpis[body])
@@ -328,6 +480,8 @@ def make_demo(outdir: Path) -> Path:
             files[agency] = _status(agency, quarter, names[agency].short, work_items, year_kpis)
             if unit_items:
                 files[unit_file[0]] = _status(unit_file[0], quarter, names[unit_file[0]].short, unit_items, {})
+        unfiled = [(quarter, body) for (when, body) in scripted if when == quarter and filer(body, quarter) is None]
+        assert not unfiled, f"scripted reports for a body that files nothing: {unfiled}"
         folder = outdir / "status" / str(quarter)
         folder.mkdir(parents=True, exist_ok=True)
         for agency, data in sorted(files.items()):
