@@ -57,6 +57,8 @@ def test_states_match_independent_count(quarter: str, reports: dict, independent
     assert data["counts"] == {state: Counter(states.values())[state] for state in data["counts"]}
     assert {item["id"]: item["state"] for item in data["work_items"]} == states
     assert set(data["completed"]) == {item_id for item_id, state in states.items() if state == "completed"}
+    assert set(data["suspended"]) == {item_id for item_id, state in states.items() if state == "suspended"}
+    assert {item["id"] for item in data["work_items"] if item["owed"]} == independent.owed(quarter_key(quarter))
 
 
 @pytest.mark.parametrize("quarter", QUARTERS)
@@ -78,6 +80,8 @@ def test_agencies_filed_and_due(quarter: str, reports: dict, independent: Indepe
     key = quarter_key(quarter)
     assert {agency["id"] for agency in agencies if agency["filed"]} == independent.filers(key)
     assert {agency["id"] for agency in agencies if agency["expected_items"]} == independent.owing(key)
+    assert {agency["id"]: agency["expected_items"] for agency in agencies if agency["expected_items"]} == {
+        body: len(independent.owed_by(body, key)) for body in independent.owing(key)}
     if quarter == "112Q3":  # mohw skipped this quarter in the demo set
         assert next(agency for agency in agencies if agency["id"] == "mohw")["filed"] is False
 

@@ -1,17 +1,41 @@
-"""An independent computation of what sixcore judges, from the exported plan and the raw status YAML.
+"""An independent reading of the README's "States" rules, from the exported plan and the raw YAML files.
 
-Written without sixcore's models or judgments, so tests can compare sixcore's counts with it.
+Written without sixcore's models, loaders or judgments (nothing here imports sixcore), so that tests can compare
+what sixcore judges with what the README says. The rules, as this module reads them (README, "The quarterly
+report", **States.**):
+
+- Who speaks. A body files under its id of the quarter: a file under an id whose successor had taken over before
+  the quarter began, or under a body that reports through another, is refused (SC210) and is nobody's word.
+  Units count for their body; ids map to the body that files today by following successor, parent and
+  reports_through. A report counts for an item when its body is on the item's *lead side* (a lead's body, or the
+  body of one of the industry's 主政單位) or is a co-agency's body.
+- The word of a quarter is the lead side's report; a co-agency's only when no lead-side report that quarter names
+  the item. The latest word up to the quarter decides.
+- Schedule. Each phase spans its range; a deadline alone (`by:`) spans from the programme's start (or the month
+  after the previous phase) to the deadline. The item is due at the end of its last month's quarter, or at the
+  first review if that is later. Recurring phases (每年 …) are done in rounds (calendar years …); a 完成 completes
+  the item only when reported in a quarter reaching into the last round (or later); a round's last quarter
+  (rounds before the last) reported without 完成 is 落後.
+- Owed: reviewed (from the first review), active in the quarter or past due, and the latest word up to the
+  quarter before neither completes the item nor is 停辦. The lead bodies (not the 主政單位) are due to file.
+- 未填報: owed and no word in the quarter. 逾期: reviewed, past due, latest word neither completing nor 停辦.
+- State, first that applies: undated; completed; suspended; overdue; unreported; never reported → not started
+  (schedule starts after the quarter), not reviewed (before the first review), idle (between phases); behind
+  (latest word 落後, planned − actual above plan/lights.yaml's threshold, or a round's last quarter without 完成);
+  otherwise on schedule.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 DONE = {"完成", "done"}
+WORDS = {"done": "完成", "on-track": "進行中", "behind": "落後", "not-started": "未開始", "suspended": "停辦"}
+ROUND_MONTHS = {"每年": 12, "每半年": 6, "每季": 3, "每月": 1}
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # yaml.safe_load, with libyaml when present (faster)
 
 
@@ -23,9 +47,13 @@ QuarterKey = tuple[int, int]  # (ROC year, quarter number)
 
 
 def quarter_key(text: str) -> QuarterKey:
-    match = re.fullmatch(r"(\d{1,3})Q([1-4])", text)
+    match = re.fullmatch(r"(\d{1,3})Q([1-4])", str(text))
     assert match, text
     return int(match[1]), int(match[2])
+
+
+def quarter_text(quarter: QuarterKey) -> str:
+    return f"{quarter[0]}Q{quarter[1]}"
 
 
 def previous_quarter(quarter: QuarterKey) -> QuarterKey:
@@ -33,9 +61,22 @@ def previous_quarter(quarter: QuarterKey) -> QuarterKey:
     return (year - 1, 4) if number == 1 else (year, number - 1)
 
 
+def next_quarter(quarter: QuarterKey) -> QuarterKey:
+    year, number = quarter
+    return (year + 1, 1) if number == 4 else (year, number + 1)
+
+
+def quarters_between(first: str, last: str) -> list[QuarterKey]:
+    result, current, end = [], quarter_key(first), quarter_key(last)
+    while current <= end:
+        result.append(current)
+        current = next_quarter(current)
+    return result
+
+
 def month_index(text: str) -> int:
-    """ROC "YYY/M" → months since year 0, for comparing."""
-    year, month = (int(part) for part in text.split("/"))
+    """ROC "YYY/M" (or "YYY/M/D") → months since year 0, for comparing."""
+    year, month = (int(part) for part in str(text).split("/")[:2])
     return year * 12 + month - 1
 
 
@@ -45,6 +86,21 @@ def quarter_months(quarter: QuarterKey) -> tuple[int, int]:
     return first, first + 2
 
 
+def quarter_of_month(index: int) -> QuarterKey:
+    return index // 12, (index % 12) // 3 + 1
+
+
+def day_key(text: str) -> tuple[int, int, int]:
+    year, month, day = (int(part) for part in str(text).split("/"))
+    return year, month, day
+
+
+def word_of(report: dict) -> str:
+    """The status in the plan's words, whichever language the file used."""
+    status = str(report.get("status"))
+    return WORDS.get(status, status)
+
+
 @dataclass(frozen=True)
 class Filed:
     quarter: QuarterKey
@@ -52,124 +108,274 @@ class Filed:
     work_items: dict[str, dict]
     agency: str
     kpis: dict[str, dict]
+    refused: bool = False  # SC210: filed under an id that does not file for this quarter
+
+
+@dataclass
+class Item:
+    """One work item as the README's rules need it."""
+
+    id: str
+    industry: int
+    lead_bodies: set[str]
+    lead_side: set[str]  # lead bodies and the industry's 主政單位 bodies: their reports are the lead's word
+    co_bodies: set[str]
+    spans: list[tuple[int, int]]  # month indexes, inclusive
+    due: QuarterKey | None
+    round_ends: set[QuarterKey] = field(default_factory=set)  # quarters closing a round before the last
+    last_round_start: int | None = None  # a 完成 completes the item only from a quarter reaching this month
+
+    @property
+    def dated(self) -> bool:
+        return bool(self.spans)
+
+    @property
+    def first_month(self) -> int:
+        return min(start for start, _ in self.spans)
+
+    def active(self, quarter: QuarterKey) -> bool:
+        first, last = quarter_months(quarter)
+        return any(start <= last and end >= first for start, end in self.spans)
+
+    def completes(self, quarter: QuarterKey, report: dict) -> bool:
+        if word_of(report) != "完成":
+            return False
+        return self.last_round_start is None or quarter_months(quarter)[1] >= self.last_round_start
+
+
+def rounds(start: int, end: int, size: int) -> list[tuple[int, int]]:
+    result = []
+    while start <= end:
+        round_end = min((start // size + 1) * size - 1, end)  # months of a calendar year / half / quarter
+        result.append((start, round_end))
+        start = round_end + 1
+    return result
+
+
+class Ambiguous(AssertionError):
+    """Two different reports would both be an item's word in one quarter: the README does not say which."""
 
 
 @dataclass
 class Independent:
-    work_items: list[dict]
+    work_items: list[dict]  # as exported
     bodies: dict[str, str]  # agency id -> reporting body
-    filed: list[Filed]
+    filed: list[Filed]  # every status file, refused ones included (see .counted)
+    items: dict[str, Item]
+    first_review: QuarterKey | None
+    behind_above: float
+    _words: dict[str, dict[QuarterKey, dict]] = field(default_factory=dict)
+    _states: dict[QuarterKey, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def read(cls, root: Path, exported: dict) -> Independent:
-        agencies = {agency["id"]: agency for agency in load_yaml(root / "plan" / "agencies.yaml")["agencies"]}
+        plan = root / "plan"
+        agencies = {agency["id"]: agency for agency in load_yaml(plan / "agencies.yaml")["agencies"]}
 
         def body(agency_id: str) -> str:
             current, seen = agency_id, set()
             while current in agencies and current not in seen:
                 seen.add(current)
-                following = agencies[current].get("successor") or agencies[current].get("parent")
+                entry = agencies[current]
+                following = entry.get("successor") or entry.get("parent") or entry.get("reports_through")
                 if not following:
                     break
                 current = following
             return current
 
+        def refused(agency_id: str, quarter: QuarterKey) -> bool:
+            """A body superseded before the quarter began, or one that reports through another, does not file."""
+            entry = agencies.get(agency_id)
+            if entry is None:
+                return False
+            if entry.get("reports_through"):
+                return True
+            effective = entry.get("effective")
+            if entry.get("successor") and effective:
+                year, number = quarter
+                return day_key(effective) <= (year, (number - 1) * 3 + 1, 1)
+            return False
+
+        programme_path = plan / "programme.yaml"
+        programme = load_yaml(programme_path) if programme_path.exists() else {}
+        first_review = quarter_key(programme["first_review"]) if programme.get("first_review") else None
+        programme_start = month_index(programme["start"]) if programme.get("start") else None
+        lights = load_yaml(plan / "lights.yaml")
+        behind_above = float(lights["work_items"]["behind_above"])
+        industry_leads: dict[int, list[str]] = {}
+        for path in sorted((plan / "industries").glob("*.yaml")):
+            data = load_yaml(path)
+            industry_leads[int(data["industry"])] = list(data.get("lead") or [])
+
         bodies = {agency_id: body(agency_id) for agency_id in agencies}
+        items = {}
+        for exported_item in exported["work_items"]:
+            lead_bodies = {body(agency) for agency in exported_item["lead_ids"]}
+            leaders = {body(agency) for agency in industry_leads.get(exported_item["industry"], [])}
+            spans: list[tuple[int, int]] = []
+            round_list: list[tuple[int, int]] = []
+            for phase in exported_item["phases"]:
+                end = month_index(phase["end"])
+                if phase["start"] is not None:
+                    start = month_index(phase["start"])
+                else:  # a deadline: pending from the programme's start or the end of the previous phase
+                    start = spans[-1][1] + 1 if spans else programme_start if programme_start is not None else end
+                    start = min(start, end)
+                spans.append((start, end))
+                if phase.get("recurring"):
+                    round_list += rounds(start, end, ROUND_MONTHS[phase["recurring"]])
+            due = None
+            last_round_start = None
+            round_ends: set[QuarterKey] = set()
+            if spans:
+                last = max(end for _, end in spans)
+                due = quarter_of_month(last)
+                if first_review is not None and due < first_review:
+                    due = first_review
+                final = round_list[-1] if round_list and round_list[-1][1] == last else None
+                last_round_start = final[0] if final else None
+                round_ends = {quarter_of_month(end) for start, end in round_list if (start, end) != final}
+            items[exported_item["id"]] = Item(
+                exported_item["id"], exported_item["industry"], lead_bodies, lead_bodies | leaders,
+                {body(agency) for agency in exported_item["co_ids"]}, spans, due, round_ends, last_round_start)
+
         filed = []
         for path in sorted((root / "status").glob("*/*.yaml")):
             data = load_yaml(path)
-            assert data["agency"] == path.stem and data["quarter"] == path.parent.name
-            filed.append(Filed(quarter_key(path.parent.name), bodies.get(data["agency"], data["agency"]), data.get("work_items") or {},
-                               data["agency"], data.get("kpis") or {}))
-        return cls(exported["work_items"], bodies, filed)
+            assert data["agency"] == path.stem and str(data["quarter"]) == path.parent.name, path
+            quarter = quarter_key(path.parent.name)
+            filed.append(Filed(quarter, body(data["agency"]), data.get("work_items") or {}, data["agency"], data.get("kpis") or {},
+                               refused(data["agency"], quarter)))
+        result = cls(exported["work_items"], bodies, filed, items, first_review, behind_above)
+        result._words = result._all_words()
+        return result
 
     def body(self, agency_id: str) -> str:
         return self.bodies.get(agency_id, agency_id)
 
-    def done_by(self, item_id: str, quarter: QuarterKey) -> bool:
-        return any(f.quarter <= quarter and str(f.work_items.get(item_id, {}).get("status")) in DONE for f in self.filed)
+    @property
+    def counted(self) -> list[Filed]:
+        """The files whose reports count (not refused under SC210)."""
+        return [f for f in self.filed if not f.refused]
 
-    @staticmethod
-    def last_month(item: dict) -> int | None:
-        return max((month_index(end) for _, end in item["ranges"]), default=None)
+    # --- words ---
 
-    @staticmethod
-    def active(item: dict, quarter: QuarterKey) -> bool:
-        first, last = quarter_months(quarter)
-        for start, end in item["ranges"]:
-            end_index = month_index(end)
-            start_index = month_index(start) if start is not None else end_index  # a deadline: just its month
-            if start_index <= last and end_index >= first:
-                return True
-        return False
+    def _all_words(self) -> dict[str, dict[QuarterKey, dict]]:
+        reports: dict[tuple[str, QuarterKey], list[Filed]] = {}
+        for f in self.counted:
+            for item_id in f.work_items:
+                if item_id in self.items:
+                    reports.setdefault((item_id, f.quarter), []).append(f)
+        words: dict[str, dict[QuarterKey, dict]] = {}
+        for (item_id, quarter), files in reports.items():
+            item = self.items[item_id]
+            for side in (item.lead_side, item.co_bodies):
+                said = [f.work_items[item_id] for f in files if f.body in side]
+                if said:
+                    if any(report != said[0] for report in said[1:]):
+                        raise Ambiguous(f"{item_id} in {quarter_text(quarter)}: {said}")
+                    words.setdefault(item_id, {})[quarter] = said[0]
+                    break
+        return words
 
-    def overdue(self, quarter: QuarterKey) -> set[str]:
-        _, last = quarter_months(quarter)
-        return {
-            item["id"] for item in self.work_items
-            if (end := self.last_month(item)) is not None and end <= last and not self.done_by(item["id"], quarter)
-        }
+    def word_in(self, item_id: str, quarter: QuarterKey) -> dict | None:
+        return self._words.get(item_id, {}).get(quarter)
 
-    def unreported(self, quarter: QuarterKey) -> set[str]:
-        late = self.overdue(quarter)
-        result = set()
-        for item in self.work_items:
-            if not (self.active(item, quarter) or item["id"] in late):
-                continue
-            if self.done_by(item["id"], previous_quarter(quarter)):
-                continue
-            leads = {self.body(agency) for agency in item["lead_ids"]}
-            if not any(f.quarter == quarter and f.body in leads and item["id"] in f.work_items for f in self.filed):
-                result.add(item["id"])
-        return result
-
-    # --- for the report: states, filers, KPI reports ---
+    def latest_word(self, item_id: str, quarter: QuarterKey) -> tuple[QuarterKey, dict] | None:
+        found = [(when, report) for when, report in self._words.get(item_id, {}).items() if when <= quarter]
+        return max(found, key=lambda pair: pair[0]) if found else None
 
     def latest(self, item_id: str, quarter: QuarterKey) -> dict | None:
-        reports = [(f.quarter, f.work_items[item_id]) for f in self.filed if f.quarter <= quarter and item_id in f.work_items]
-        return max(reports, key=lambda pair: pair[0])[1] if reports else None
+        found = self.latest_word(item_id, quarter)
+        return found[1] if found else None
+
+    def completed(self, item_id: str, quarter: QuarterKey) -> bool:
+        found = self.latest_word(item_id, quarter)
+        return found is not None and self.items[item_id].completes(*found)
+
+    def suspended(self, item_id: str, quarter: QuarterKey) -> bool:
+        found = self.latest_word(item_id, quarter)
+        return found is not None and word_of(found[1]) == "停辦"
+
+    # --- the judgments ---
+
+    def reviewed(self, quarter: QuarterKey) -> bool:
+        return self.first_review is None or quarter >= self.first_review
+
+    def is_overdue(self, item_id: str, quarter: QuarterKey) -> bool:
+        item = self.items[item_id]
+        return (item.due is not None and self.reviewed(quarter) and quarter >= item.due
+                and not self.completed(item_id, quarter) and not self.suspended(item_id, quarter))
+
+    def is_owed(self, item_id: str, quarter: QuarterKey) -> bool:
+        item = self.items[item_id]
+        if item.due is None or not self.reviewed(quarter):
+            return False
+        before = previous_quarter(quarter)
+        if self.completed(item_id, before) or self.suspended(item_id, before):
+            return False
+        return item.active(quarter) or quarter >= item.due
+
+    def is_unreported(self, item_id: str, quarter: QuarterKey) -> bool:
+        return self.is_owed(item_id, quarter) and self.word_in(item_id, quarter) is None
+
+    def overdue(self, quarter: QuarterKey) -> set[str]:
+        return {item_id for item_id in self.items if self.is_overdue(item_id, quarter)}
+
+    def unreported(self, quarter: QuarterKey) -> set[str]:
+        return {item_id for item_id in self.items if self.is_unreported(item_id, quarter)}
+
+    def owed(self, quarter: QuarterKey) -> set[str]:
+        return {item_id for item_id in self.items if self.is_owed(item_id, quarter)}
+
+    def state(self, item_id: str, quarter: QuarterKey) -> str:
+        item = self.items[item_id]
+        if not item.dated:
+            return "undated"
+        if self.completed(item_id, quarter):
+            return "completed"
+        if self.suspended(item_id, quarter):
+            return "suspended"
+        if self.is_overdue(item_id, quarter):
+            return "overdue"
+        if self.is_unreported(item_id, quarter):
+            return "unreported"
+        report = self.latest(item_id, quarter)
+        _, last = quarter_months(quarter)
+        if report is None:
+            if last < item.first_month:
+                return "not_started"
+            return "not_reviewed" if not self.reviewed(quarter) else "idle"
+        planned, actual = report.get("planned"), report.get("actual")
+        lag = planned - actual if planned is not None and actual is not None else None
+        if word_of(report) == "落後" or (lag is not None and lag > self.behind_above):
+            return "behind"
+        this_quarter = self.word_in(item_id, quarter)
+        if quarter in item.round_ends and this_quarter is not None and word_of(this_quarter) != "完成":
+            return "behind"
+        return "on_schedule"
 
     def states(self, quarter: QuarterKey) -> dict[str, str]:
-        """Every work item's state as the report defines it, by its own reading of the rules."""
-        late, missing = self.overdue(quarter), self.unreported(quarter)
-        _, last = quarter_months(quarter)
-        result = {}
-        for item in self.work_items:
-            item_id = item["id"]
-            report = self.latest(item_id, quarter)
-            first = min((month_index(start or end) for start, end in item["ranges"]), default=None)
-            if first is None:
-                state = "undated"
-            elif self.done_by(item_id, quarter):
-                state = "completed"
-            elif item_id in late:
-                state = "overdue"
-            elif item_id in missing:
-                state = "unreported"
-            elif report is None:
-                state = "not_started" if first > last else "idle"
-            elif report["status"] in ("停辦", "suspended"):
-                state = "suspended"
-            elif report["status"] in ("落後", "behind") or (report.get("planned") or 0) - (report.get("actual") or 0) > 0:
-                state = "behind"
-            else:
-                state = "on_schedule"
-            result[item_id] = state
-        return result
+        """Every work item's state as of the quarter."""
+        if quarter not in self._states:
+            self._states[quarter] = {item_id: self.state(item_id, quarter) for item_id in self.items}
+        return self._states[quarter]
+
+    # --- who files ---
 
     def filers(self, quarter: QuarterKey) -> set[str]:
-        return {f.body for f in self.filed if f.quarter == quarter}
+        """The bodies that filed (a file that counts) for the quarter."""
+        return {f.body for f in self.counted if f.quarter == quarter}
+
+    def owed_by(self, body: str, quarter: QuarterKey) -> set[str]:
+        """The items `body` is due to file for: owed items it leads (or the lead reports through it)."""
+        return {item_id for item_id in self.owed(quarter) if body in self.items[item_id].lead_bodies}
 
     def owing(self, quarter: QuarterKey) -> set[str]:
-        """Bodies leading a work item active or overdue in the quarter and not completed before it."""
-        late = self.overdue(quarter)
-        return {
-            self.body(agency) for item in self.work_items
-            if (self.active(item, quarter) or item["id"] in late) and not self.done_by(item["id"], previous_quarter(quarter))
-            for agency in item["lead_ids"]
-        }
+        """The bodies due to file for the quarter: lead bodies of owed items."""
+        return {body for item_id in self.owed(quarter) for body in self.items[item_id].lead_bodies}
 
     def kpis_reported(self, quarter: QuarterKey) -> set[str]:
         """KPI ids with a reported actual in the quarter's year, up to the quarter."""
-        return {kpi_id for f in self.filed if f.quarter[0] == quarter[0] and f.quarter <= quarter
+        return {kpi_id for f in self.counted if f.quarter[0] == quarter[0] and f.quarter <= quarter
                 for kpi_id, report in f.kpis.items() if report.get("actual") is not None}
