@@ -10,7 +10,7 @@ from pathlib import Path
 from sixcore.calendar import Quarter
 from sixcore.errors import SixcoreUserError
 from sixcore.load.loader import LoadedPlan, load_plan
-from sixcore.load.status import AuditContext, load_status, quarter_folders
+from sixcore.load.status import AuditContext, filing_place, load_status, quarter_folders
 from sixcore.problem import Problem, Severity, sort_problems
 from sixcore.rules import run_rules
 
@@ -50,6 +50,20 @@ def load_context(root: Path, as_of: Quarter | None = None) -> tuple[AuditContext
     return AuditContext(plan, statuses, as_of if as_of is not None else latest_quarter(root)), [*plan.problems, *problems]
 
 
+def _misplaced(root: Path, files: Sequence[Path], reported: set[Path]) -> list[Problem]:
+    """A problem at each named file that is neither in plan/ nor where a filing counts (and not yet reported)."""
+    plan_dir = (root / "plan").resolve()
+    found = []
+    for file in files:
+        resolved = file.resolve()
+        if plan_dir in resolved.parents or resolved in reported:
+            continue
+        misplaced = filing_place(root, file)
+        if misplaced is not None:
+            found.append(Problem(file, 1, 1, "SC213", Severity.ERROR, {"file": str(file), **misplaced}))
+    return found
+
+
 def check_repo(root: Path, as_of: Quarter | None = None, files: Sequence[Path] = ()) -> AuditResult:
     """Load plan/ and status/ and run all rules, judging as of `as_of` (default: latest status quarter).
 
@@ -60,6 +74,7 @@ def check_repo(root: Path, as_of: Quarter | None = None, files: Sequence[Path] =
     if missing:
         raise SixcoreUserError(f"找不到檔案 / no such file: {', '.join(missing)}")
     context, problems = load_context(root, as_of)
+    problems = [*problems, *_misplaced(root, files, {problem.path.resolve() for problem in problems if problem.code == "SC213"})]
     problems = sort_problems([*problems, *run_rules(context)])
     if files:
         # file names are as the user typed them, relative to where sixcore runs, not to the root

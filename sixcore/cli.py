@@ -21,6 +21,7 @@ from sixcore.render.problems import OutputFormat
 
 if TYPE_CHECKING:  # imported where used at run time, to keep start-up quick
     from sixcore.calendar import Quarter, RocMonth
+    from sixcore.load.status import AuditContext
     from sixcore.problem import Problem
 
 app = typer.Typer(
@@ -99,6 +100,24 @@ def _root(root: Optional[Path]) -> Path:
     if root is not None and not (root / "plan").is_dir():
         raise SixcoreUserError("此目錄下沒有 plan/ / no plan/ folder here", path=root)
     return root if root is not None else find_root(Path("."))
+
+
+def _agency_ids(context: AuditContext, texts: list[str] | None) -> tuple[str, ...]:
+    """--agency values as registry ids: an id in any case or a name; a typo gets the nearest ids suggested."""
+    registry = context.plan.agencies.model if context.plan.agencies else None
+    if registry is None:
+        return tuple(texts or ())
+    ids = []
+    for text in texts or ():
+        found = registry.find(text)
+        if found is None:
+            near = registry.near(text)
+            guess = "、".join(f"{agency}（{registry.by_id[agency].short}）" for agency in near)
+            raise SixcoreUserError(
+                f"未知的機關「{text}」" + (f"；您是否指 {guess}？" if near else "；") + "可用 sixcore agencies 列出全部機關代碼"
+                f" / unknown agency {text!r}" + (f"; did you mean {', '.join(near)}?" if near else ";") + " sixcore agencies lists every id")
+        ids.append(found)
+    return tuple(ids)
 
 
 def _use_color() -> bool:
@@ -250,7 +269,7 @@ def report(
     as_of = _quarter(quarter) or default_quarter(base)
     context, problems = load_context(base, as_of)
     _refuse_plan_errors(problems, base)
-    result = build_report(context, as_of, Scope(tuple(measure or ()), tuple(industry or ()), tuple(agency or ())))
+    result = build_report(context, as_of, Scope(tuple(measure or ()), tuple(industry or ()), _agency_ids(context, agency)))
     if fmt is ReportFormat.json:
         typer.echo(format_report_json(result), nl=False)
         if out is None:
@@ -297,7 +316,7 @@ def status_new(
 
     base = _root(root)
     context, _ = load_context(base)
-    path = write_status_template(context, base, _quarter(quarter), agency)
+    path = write_status_template(context, base, _quarter(quarter), _agency_ids(context, [agency])[0])
     typer.echo(f"已建立 {path}；填寫後請執行 sixcore check {path} / created {path}; fill it in, then run sixcore check {path}")
 
 
@@ -321,6 +340,28 @@ def schema(name: Annotated[SchemaName, typer.Argument(metavar="KIND", hidden=Tru
     from sixcore.schema import render_schema
 
     typer.echo(render_schema(name.value), nl=False)
+
+
+@app.command()
+@handle_user_errors
+def agencies(root: RootOption = None) -> None:
+    """列出機關代碼 / list the agency ids: names, units, successors and who files for whom.
+
+    Any command's --agency takes an id in any letter case (MOEA) or a name (經濟部).
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from sixcore.audit import load_context
+    from sixcore.export import agency_rows
+
+    base = _root(root)
+    context, problems = load_context(base)
+    _refuse_plan_errors(problems, base)
+    table = Table("代碼 id", "簡稱 short", "名稱 name", "隸屬 unit of", "改制 successor", "由誰填報 files through", box=None, pad_edge=False)
+    for row in agency_rows(context.plan):
+        table.add_row(*row)
+    Console(width=max(shutil.get_terminal_size((160, 40)).columns, 160), no_color=not _use_color(), highlight=False).print(table)
 
 
 class GanttFormat(str, Enum):
@@ -368,9 +409,9 @@ def gantt(
 
     base = _root(root)
     as_of = _quarter(quarter) or default_quarter(base)
-    selection = Selection(tuple(measure or ()), tuple(industry or ()), tuple(agency or ()), detail, _month(start, "--from"), _month(end, "--to"))
     context, problems = load_context(base, as_of)
     _refuse_plan_errors(problems, base)
+    selection = Selection(tuple(measure or ()), tuple(industry or ()), _agency_ids(context, agency), detail, _month(start, "--from"), _month(end, "--to"))
     timeline = build_timeline(context, as_of, selection)
     renderers: dict[GanttFormat, Callable[[], str]] = {
         GanttFormat.text: lambda: format_gantt_text(timeline, lang, width=shutil.get_terminal_size((100, 40)).columns,

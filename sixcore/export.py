@@ -101,3 +101,12 @@ def export_plan(plan: LoadedPlan) -> dict[str, Any]:
             budget[str(row.industry)] = {**{year: float(value) for year, value in row.amounts.items()}, "subtotal": float(row.subtotal)}
         budget["total"] = {**{year: float(value) for year, value in model.total.amounts.items()}, "subtotal": float(model.total.subtotal)}
     return {"measures": measures, "work_items": work_items, "kpis": kpis, "budget": budget}
+
+
+def agency_rows(plan: LoadedPlan) -> list[list[str]]:
+    """One row per agency for `sixcore agencies`: id, short and full name, parent, successor (since when), files through."""
+    rows = []
+    for agency in plan.agencies.model.agencies if plan.agencies else []:
+        successor = f"{agency.successor}（{agency.effective}）" if agency.successor and agency.effective else agency.successor or ""
+        rows.append([agency.id, agency.short, agency.name, agency.parent or "", successor, agency.reports_through or ""])
+    return rows

@@ -42,10 +42,10 @@ CATALOG: dict[str, tuple[str, dict[str, str], dict[str, str]]] = {
               {"zh-TW": "請自版本庫還原此檔。", "en": "restore it from the repository."}),
     "SC010": ("schema",
               {"zh-TW": "欄位「{field}」{explain}", "en": "field '{field}': {detail}"},
-              {"zh-TW": "請依 plan/README.md（或 sixcore schema）所定格式修正。", "en": "fix it as plan/README.md (or sixcore schema) describes."}),
+              {"zh-TW": "請依檔案開頭的填寫說明（或 status/README.md、plan/README.md）修正。", "en": "fix it as the file's comment header (or status/README.md, plan/README.md) describes."}),
     "SC103": ("invalid-date",
-              {"zh-TW": "欄位「{field}」的日期「{value}」無效：{reason}", "en": "field '{field}': date '{value}' is invalid: {detail}"},
-              {"zh-TW": "請以民國年月填寫，例如 {example}。", "en": "write an ROC date such as {example}."}),
+              {"zh-TW": "欄位「{field}」的{what_zh}「{value}」無效：{reason}", "en": "field '{field}': {what} '{value}' is invalid: {detail}"},
+              {"zh-TW": "請以民國{what_zh}填寫，例如 {example}。", "en": "write an ROC {what} such as {example}."}),
     "SC101": ("duplicate-id",
               {"zh-TW": "{kind_zh}編號「{id}」重複（首見於 {first}）", "en": "{kind} id '{id}' is used twice (first at {first})"},
               {"zh-TW": "文件重複編號時保留原編號，並加上 suffix: b 使其唯一。", "en": "keep the printed number and add `suffix: b` to make the id unique."}),
@@ -98,6 +98,17 @@ CATALOG: dict[str, tuple[str, dict[str, str], dict[str, str]]] = {
                "en": "'{agency}' ({name}) does not file for {quarter}; '{instead}' ({instead_name}) files instead"},
               {"zh-TW": "請將檔案改名為 {instead}.yaml，並將 agency: 改為 {instead}（或以 sixcore status new --agency {instead} 重新產生）。",
                "en": "rename the file to {instead}.yaml and set `agency: {instead}` (or run sixcore status new --agency {instead})."}),
+    "SC211": ("status-missing",
+              {"zh-TW": "工作項目 {item} 尚未填寫執行狀態", "en": "work item {item} has no status"},
+              {"zh-TW": "請於 status: 後填寫 {allowed} 其中之一（見檔案開頭的填寫說明）。", "en": "after `status:` write one of {allowed} (see the file's comment header)."}),
+    "SC212": ("quarter-texts-missing",
+              {"zh-TW": "本季填報缺少：{fields}", "en": "the filing leaves empty: {keys}"},
+              {"zh-TW": "方案伍請各主政單位每季提供辦理情形、重要執行亮點與下一季重點工作；請填寫 {keys}（見檔案開頭的填寫說明）。",
+               "en": "part 伍 of the plan asks every quarter for 辦理情形, 重要執行亮點 and 下一季重點工作; fill in {keys} (see the file's comment header)."}),
+    "SC213": ("misplaced-file",
+              {"zh-TW": "{file} 不在填報位置（{why_zh}），不會被採計", "en": "{file} is not where a filing counts ({why}); it is not counted"},
+              {"zh-TW": "請將檔案移到 {target}：每季每機關一檔，放在 status/<季別>/<機關代碼>.yaml（例如 status/113Q3/moea.yaml）。",
+               "en": "move it to {target}: one file per agency per quarter, as status/<quarter>/<agency-id>.yaml (e.g. status/113Q3/moea.yaml)."}),
     "SC301": ("overdue-work-item",
               {"zh-TW": "工作項目 {item} 已逾期：預定於 {end} 完成，截至 {quarter} 未報完成（最近狀態：{status}）", "en": "work item {item} is overdue: due {end}, not reported done by {quarter} (last status: {status})"},
               {"zh-TW": "完成者請填報「完成」與完成日期；未完成者請填「落後」並說明原因及對策。", "en": "report 完成 with its date, or 落後 with reason and countermeasure."}),
@@ -176,6 +187,8 @@ _SCHEMA_ZH = {
     "too_short": "項目太少",
     "too_long": "項目太多",
     "value_error": "：{detail}",
+    "number_text": "的「{input}」不是數字；請填數字，例如 50（可含 %）",
+    "status_word": "的「{input}」不是可用的狀態；請填 {allowed} 其中之一",
 }
 
 _DATE_REASON_ZH = {
@@ -185,6 +198,16 @@ _DATE_REASON_ZH = {
     "year": "民國年自 1 年起，沒有 0 年",
     "quarter": "季別應在 1 到 4 之間",
     "inverted": "結束早於開始",
+    "gregorian": "這是西元日期，請改寫為民國年",
+}
+
+
+# why a file is not where a filing counts (SC213)
+_PLACE = {
+    "outside": ("不在本方案資料庫的 status/ 資料夾內", "it is not inside the repository's status/ folder"),
+    "depth": ("應直接放在 status/<季別>/ 資料夾中", "it belongs directly in a status/<quarter>/ folder"),
+    "extension": ("副檔名應為 .yaml", "the file name must end in .yaml"),
+    "folder": ("資料夾名稱「{folder}」不是季別，應寫成 113Q3 這樣", "the folder name '{folder}' is no quarter; write it like 113Q3"),
 }
 
 
@@ -193,21 +216,31 @@ class _Defaults(dict[str, Any]):
         return "{" + key + "}"
 
 
-def describe(problem: Problem, lang: Lang = Lang.zh) -> str:
-    """The problem in words, in `lang`."""
-    _, messages, _ = CATALOG.get(problem.code, (problem.code, {"zh-TW": "{detail}", "en": "{detail}"}, {}))
+def _params(problem: Problem) -> _Defaults:
+    """The problem's facts, with the words its messages and hints are written with."""
     params = _Defaults(problem.params)
     params["kind_zh"] = _KIND_ZH.get(str(problem.params.get("kind")), problem.params.get("kind", ""))
     params["reason"] = _DATE_REASON_ZH.get(str(problem.params.get("kind")), problem.params.get("detail", ""))
+    params["what_zh"] = "季別" if problem.params.get("what") == "quarter" else "日期"
+    params.setdefault("what", "date")
+    if problem.code == "SC213":
+        zh, en = _PLACE.get(str(problem.params.get("reason")), ("", ""))
+        params["why_zh"], params["why"] = zh.format_map(params), en.format_map(params)
     if problem.code == "SC010":
         params["explain"] = _SCHEMA_ZH.get(str(problem.params.get("type")), "：" + str(problem.params.get("detail", ""))).format_map(params)
-    return messages[lang.value].format_map(params)
+    return params
+
+
+def describe(problem: Problem, lang: Lang = Lang.zh) -> str:
+    """The problem in words, in `lang`."""
+    _, messages, _ = CATALOG.get(problem.code, (problem.code, {"zh-TW": "{detail}", "en": "{detail}"}, {}))
+    return messages[lang.value].format_map(_params(problem))
 
 
 def hint(problem: Problem, lang: Lang = Lang.zh) -> str:
     """What the reader should do about it."""
     entry = CATALOG.get(problem.code)
-    return entry[2][lang.value].format_map(_Defaults(problem.params)) if entry else ""
+    return entry[2][lang.value].format_map(_params(problem)) if entry else ""
 
 
 def rule_name(code: str) -> str:

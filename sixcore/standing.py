@@ -80,7 +80,9 @@ class Word:
 
     @property
     def state(self) -> str:
-        return self.report.state
+        state = self.report.state
+        assert state is not None, "a report without a status is no word"  # _words skips them
+        return state
 
 
 @dataclass(frozen=True)
@@ -299,7 +301,8 @@ class Standings:
             placed = by_id[item_id]
             precedence = [*lead_side(self.ctx, placed), *sorted(self.ctx.co_bodies(placed.work_item))]
             ranked = sorted(
-                (status for status in filed if self.ctx.body(status.model.agency) in precedence),
+                (status for status in filed
+                 if self.ctx.body(status.model.agency) in precedence and status.model.work_items[item_id].state is not None),
                 key=lambda status: (precedence.index(self.ctx.body(status.model.agency)), status.model.agency),
             )
             if ranked:

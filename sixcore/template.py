@@ -11,7 +11,7 @@ from sixcore.calendar import Quarter, RocDay
 from sixcore.errors import SixcoreUserError
 from sixcore.load.status import STATUS_DIR, AuditContext
 from sixcore.messages import Lang, describe, hint
-from sixcore.model.status import KpiReport, WorkItemReport
+from sixcore.model.status import PLAN_WORDS, KpiReport
 from sixcore.problem import Problem, Severity
 from sixcore.standing import Standings
 
@@ -24,7 +24,7 @@ HEADER = """\
 #   highlights     重要執行亮點（每點一行，以 - 開頭）
 #   next_quarter   下一季重點工作（每點一行，以 - 開頭）
 #   work_items     重點工作項目，以編號（如 1-2/2.1.1）列出：
-#     status         完成 / 進行中 / 落後 / 未開始 / 停辦
+#     status         必填：完成 / 進行中 / 落後 / 未開始 / 停辦（留空即視為未填報，檢查不會通過）
 #     planned        預定累計進度 %（0–100）
 #     actual         實際累計進度 %（0–100）
 #     completed      實際完成日期，如 113/6/28（「完成」時必填）
@@ -34,14 +34,22 @@ HEADER = """\
 #     suspend_reason 停辦原因（「停辦」時必填；停辦期間免填報，恢復辦理時再列入）
 #     note           備註（進度較上季下降時請說明）
 #   kpis           KPI 當年度實際值（累計型 KPI 填累計值）
-# 已帶入上一季填報的數值，請逐項更新。填寫後執行：sixcore check {path}
+# 列出本季應填報的項目（期程進行中或已到期而尚未完成者），依措施與事項分組。
+# 標有「上季」的數值帶自上一季填報，請逐項確認更新。填寫後執行：sixcore check {path}
 """
 
 
 def _scalar(value: object) -> str:
     if value is None:
         return "null"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # 60, as the agency wrote it, not 60.0
     return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000).strip().removesuffix("...").strip()
+
+
+def _carried(key: str, value: object) -> str:
+    """A field with last quarter's value, marked as carried forward so the agency checks it."""
+    return f"    {key}: {_scalar(value)}" + ("  # 上季" if value is not None else "")
 
 
 def _comment(text: str, limit: int = 60) -> str:
@@ -67,23 +75,26 @@ def render_status_template(ctx: AuditContext, quarter: Quarter, agency_id: str, 
               "highlights: []        # 重要執行亮點",
               "next_quarter: []      # 下一季重點工作",
               "work_items:"]
-    count = 0
-    for placed in Standings.of(ctx, quarter).owed_by(body):
-        count += 1
-        schedule = "、".join(str(phase.span) for phase in placed.work_item.schedule)
-        report = previous.get(placed.id) or WorkItemReport(status="進行中" if placed.work_item.start and placed.work_item.start <= quarter.months.end else "未開始")
+    owed = list(Standings.of(ctx, quarter).owed_by(body))
+    heading: tuple[str, str] | None = None
+    for placed in owed:
+        if heading != (placed.measure.id, placed.item.number):
+            heading = (placed.measure.id, placed.item.number)
+            lines += [f"  # ── {placed.measure.id} {_comment(placed.measure.title, 40)} ／ {placed.item.number}. {_comment(placed.item.title, 40)}"]
+        schedule = "、".join(phase.printed or str(phase.span) for phase in placed.work_item.schedule)
+        last = previous.get(placed.id)
         lines += [
             f'  "{placed.id}":  # {_comment(placed.work_item.text)}（期程 {schedule}）',
-            f"    status: {report.state}",
-            f"    planned: {_scalar(report.planned)}",
-            f"    actual: {_scalar(report.actual)}",
-            f"    completed: {_scalar(str(report.completed) if report.completed else None)}",
+            f"    status:          # 必填：{PLAN_WORDS}" + (f"（上季：{last.state}）" if last and last.state else ""),
+            _carried("planned", last.planned if last else None),
+            _carried("actual", last.actual if last else None),
+            "    completed: null  # 完成時必填，如 113/6/28",
             "    done: null",
-            f"    delay_reason: {_scalar(report.delay_reason)}",
-            f"    countermeasure: {_scalar(report.countermeasure)}",
-            f"    suspend_reason: {_scalar(report.suspend_reason)}",
+            _carried("delay_reason", last.delay_reason if last else None),
+            _carried("countermeasure", last.countermeasure if last else None),
+            _carried("suspend_reason", last.suspend_reason if last else None),
         ]
-    if count == 0:
+    if not owed:
         lines[-1] = "work_items: {}      # 本季無應填報的重點工作項目"
     year = str(quarter.year)
     kpi_lines = []
@@ -94,7 +105,7 @@ def render_status_template(ctx: AuditContext, quarter: Quarter, agency_id: str, 
         target = placed_kpi.kpi.yearly_target(year)
         target_text = _comment("；".join(target) if isinstance(target, list) else target or "-")
         carried = previous_kpis.get(placed_kpi.id, KpiReport()) if quarter.number != 1 else KpiReport()
-        kpi_lines += [f'  "{placed_kpi.id}":  # {year} 年目標：{target_text}', f"    actual: {_scalar(carried.actual)}", "    note: null"]
+        kpi_lines += [f'  "{placed_kpi.id}":  # {year} 年目標：{target_text}', _carried("actual", carried.actual), "    note: null"]
     lines += ["kpis:", *kpi_lines] if kpi_lines else ["kpis: {}"]
     return "\n".join(lines) + "\n"
 

@@ -318,7 +318,7 @@ def test_cli_states_with_a_status_file(mini):
 @pytest.mark.parametrize(("args", "message"), [
     (["--measure", "9-9"], "方案中沒有措施 9-9"),
     (["--industry", "7"], "方案中沒有產業 7"),
-    (["--agency", "nobody"], "未知的機關代碼 nobody"),
+    (["--agency", "nobody"], "未知的機關「nobody」"),
     (["--from", "110/13"], "--from「110/13」無效"),
     (["--to", "113/1", "--from", "113/6"], "--to 113/1 早於 --from 113/6"),
     (["--quarter", "113Q5"], "季別「113Q5」無效"),

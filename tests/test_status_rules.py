@@ -13,11 +13,17 @@ from sixcore.audit import check_repo
 from sixcore.calendar import Quarter
 from sixcore.problem import Severity
 
+# part 伍's texts, appended after the body (so the body's lines keep their numbers) unless the body has its own
+QUARTER_TEXTS = {"reported": "reported: 113/7/10", "summary": "summary: 依計畫辦理", "highlights": "highlights: [亮點]",
+                 "next_quarter": "next_quarter: [持續辦理]"}
+
 
 def file_status(root: Path, quarter: str, agency: str, body: str, *, header: bool = True) -> Path:
     path = root / "status" / quarter / f"{agency}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     text = (f"quarter: {quarter}\nagency: {agency}\n" if header else "") + dedent(body).lstrip("\n")
+    if header:
+        text = text.rstrip("\n") + "\n" + "".join(line + "\n" for key, line in QUARTER_TEXTS.items() if f"{key}:" not in text)
     path.write_text(text, encoding="utf-8")
     return path
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -24,7 +26,7 @@ class FiledStatus:
     """A loaded status file and the quarter and agency its path names."""
 
     loaded: Loaded[StatusFile]
-    folder_quarter: Quarter | None
+    folder_quarter: Quarter
     file_agency: str
 
     @property
@@ -33,7 +35,14 @@ class FiledStatus:
 
     @property
     def quarter(self) -> Quarter:
-        return self.folder_quarter or self.model.quarter
+        return self.folder_quarter
+
+    @property
+    def named_items(self) -> set[str]:
+        """The work-item ids the file names, valid entries or not (an entry with an error is still the agency's answer)."""
+        data = self.loaded.document.data
+        entries = data.get("work_items") if isinstance(data, dict) else None
+        return {str(key) for key in entries} if isinstance(entries, dict) else set()
 
 
 def quarter_folders(root: Path) -> list[Quarter]:
@@ -48,20 +57,75 @@ def quarter_folders(root: Path) -> list[Quarter]:
     return sorted(quarters)
 
 
+STATUS_SUFFIXES = (".yaml", ".yml")
+# files that may sit in status/ without being filings: its guide, and hidden files such as .gitkeep
+NOT_FILINGS = ("README.md",)
+
+
+def filing_place(root: Path, path: Path) -> dict[str, str] | None:
+    """None when `path` is where a filing counts (status/<quarter>/<agency>.yaml under `root`); otherwise why not,
+    as facts for the misplaced-file message (SC213): `reason` and, when it can be told, the `target` path."""
+    status_dir = (root / STATUS_DIR).resolve()
+    try:
+        parts = path.resolve().relative_to(status_dir).parts
+    except ValueError:
+        return {"reason": "outside", "target": _target_from_content(path, root)}
+    if len(parts) != 2:
+        return {"reason": "depth", "target": (STATUS_DIR / "<季別>" / parts[-1]).as_posix() if len(parts) == 1 else
+                (STATUS_DIR / parts[0] / parts[-1]).as_posix()}
+    folder, name = parts
+    if Path(name).suffix not in STATUS_SUFFIXES:
+        return {"reason": "extension", "target": (STATUS_DIR / folder / (Path(name).stem + ".yaml")).as_posix()}
+    try:
+        Quarter.parse(folder)
+    except RocDateError:
+        suggested = _quarter_like(folder)
+        return {"reason": "folder", "folder": folder,
+                "target": (STATUS_DIR / (str(suggested) if suggested else "<季別>") / name).as_posix()}
+    return None
+
+
+def _quarter_like(text: str) -> Quarter | None:
+    """A folder name meant as a quarter (113-Q3, 113q3, 113 Q3, １１３Q3), read leniently to suggest the right name."""
+    squeezed = unicodedata.normalize("NFKC", text).replace("-", "").replace("_", "").replace(" ", "").upper()
+    try:
+        return Quarter.parse(squeezed)
+    except RocDateError:
+        return None
+
+
+def _target_from_content(path: Path, root: Path) -> str:
+    """Where a file outside status/ should go, from its own `quarter:` and `agency:` lines when both are valid."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")[:4096]
+    except OSError:
+        text = ""
+    quarter = re.search(r"^quarter:\s*\"?([^\s\"#]+)", text, re.MULTILINE)
+    agency = re.search(r"^agency:\s*\"?([a-z][a-z0-9-]*)", text, re.MULTILINE)
+    found = _quarter_like(quarter[1]) if quarter else None
+    if found is None or agency is None:
+        return (STATUS_DIR / "<季別>" / "<機關代碼>.yaml").as_posix()
+    return (STATUS_DIR / str(found) / f"{agency[1]}.yaml").as_posix()
+
+
 def load_status(root: Path) -> tuple[list[FiledStatus], list[Problem]]:
+    """Every filing under status/, and a problem at every other file there (it would silently not count)."""
     filed: list[FiledStatus] = []
     problems: list[Problem] = []
-    for path in sorted((root / STATUS_DIR).glob("*/*.y*ml")):
-        try:
-            folder_quarter: Quarter | None = Quarter.parse(path.parent.name)
-        except RocDateError:
-            folder_quarter = None
-            problems.append(Problem(path, 1, 1, "SC201", Severity.ERROR, {"folder": path.parent.name, "quarter": "?"}))
+    status_dir = root / STATUS_DIR
+    for path in sorted(status_dir.rglob("*")):
+        relative = path.relative_to(status_dir)
+        if not path.is_file() or any(part.startswith(".") for part in relative.parts) or relative.as_posix() in NOT_FILINGS:
+            continue
+        misplaced = filing_place(root, path)
+        if misplaced is not None:
+            problems.append(Problem(path, 1, 1, "SC213", Severity.ERROR, {"file": (STATUS_DIR / relative).as_posix(), **misplaced}))
+            continue
         # an agency should see every problem in one run: judge what is valid even after a schema error
         loaded, found = load_model(path, StatusFile, salvage=_without_invalid_entries)
         problems += found
         if loaded is not None:
-            filed.append(FiledStatus(loaded, folder_quarter, path.stem))
+            filed.append(FiledStatus(loaded, Quarter.parse(path.parent.name), path.stem))
     return filed, problems
 
 

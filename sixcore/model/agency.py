@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import unicodedata
 from functools import cached_property
 
 from pydantic import Field
@@ -73,6 +75,23 @@ class AgencyRegistry(Model):
                     and day < agency.effective and self.reporting_body(agency.id) == body):
                 return agency.name
         return self.by_id[body].name if body in self.by_id else body
+
+    def find(self, text: str) -> str | None:
+        """The id `text` names: an id in any letter case, a full name, or a short name that only one body has."""
+        wanted = unicodedata.normalize("NFKC", text).strip()
+        by_lower = {agency.id.lower(): agency.id for agency in self.agencies}
+        if wanted.lower() in by_lower:
+            return by_lower[wanted.lower()]
+        named = [agency.id for agency in self.agencies if wanted in (agency.name, agency.short)]
+        return named[0] if len(named) == 1 else None
+
+    def near(self, text: str, count: int = 3) -> list[str]:
+        """The ids most like `text` (by id or name), for a suggestion after a typo."""
+        wanted = unicodedata.normalize("NFKC", text).strip().lower()
+        keys = {agency.id.lower(): agency.id for agency in self.agencies}
+        keys |= {name.lower(): agency.id for agency in self.agencies for name in (agency.name, agency.short)}
+        close = difflib.get_close_matches(wanted, list(keys), n=count * 2, cutoff=0.5)
+        return list(dict.fromkeys(keys[match] for match in close))[:count]
 
     def files_instead(self, agency_id: str, quarter_start: RocDay) -> str | None:
         """The id that must file instead of `agency_id` for a quarter beginning on `quarter_start`, or None when

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 from types import UnionType
@@ -23,29 +24,44 @@ T = TypeVar("T")
 
 
 def _roc_validator(parse: Callable[[str], T], example: str) -> Callable[[Any], T]:
+    what = "quarter" if "Q" in example else "date"  # how a message names the field: 季別 or 日期
+
     def validate(value: Any) -> T:
         if isinstance(value, (RocMonth, RocDay, MonthRange, Quarter)):
             return value  # type: ignore[return-value]  # already a parsed value (a model built in code); mypy cannot tie it to T
+        if isinstance(value, dt.date):  # YAML reads 2024-06-28 as a Gregorian date
+            roc = RocDay.from_date(value) if value.year > 1911 else None
+            raise PydanticCustomError(
+                "roc_date", "{value}: a Gregorian date; write the ROC date, like {example}",
+                {"value": value.isoformat(), "example": str(roc) if roc else example, "kind": "gregorian", "what": what})
+        if value is None:
+            raise PydanticCustomError("missing", "Field required")
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # an unquoted seven-digit day (1130930) or a bare year
         if not isinstance(value, str):
             raise PydanticCustomError(
-                "roc_date", "{value}: not text; write it like {example}", {"value": repr(value), "example": example, "kind": "format"}
+                "roc_date", "{value}: not a date; write it like {example}", {"value": str(value), "example": example, "kind": "format", "what": what}
             )
         try:
             return parse(value)
         except RocDateError as error:
             raise PydanticCustomError(
-                "roc_date", "{value}: {detail}", {"value": value, "detail": error.detail, "kind": error.kind, "example": example}
+                "roc_date", "{value}: {detail}", {"value": value, "detail": error.detail, "kind": error.kind, "example": example, "what": what}
             ) from None
 
     return validate
 
 
-def _roc_field(kind: type | UnionType, parse: Callable[[str], Any], example: str, pattern: str, description: str) -> Any:
+def _roc_field(kind: type | UnionType, parse: Callable[[str], Any], example: str, pattern: str, description: str,
+               digits: bool = False) -> Any:
+    """`digits`: the form may be written as a bare number (1130930), which YAML reads as an integer."""
+    text = {"type": "string", "pattern": pattern}
+    schema = {"anyOf": [text, {"type": "integer", "minimum": 1000101, "maximum": 9991231}]} if digits else text
     return Annotated[
         kind,
         PlainValidator(_roc_validator(parse, example)),
         PlainSerializer(str, return_type=str),
-        WithJsonSchema({"type": "string", "pattern": pattern, "description": description, "examples": [example]}),
+        WithJsonSchema({**schema, "description": description, "examples": [example]}),
     ]
 
 
@@ -55,6 +71,10 @@ def parse_deadline(text: str) -> RocDay | RocMonth:
 
 
 MONTH_PATTERN = r"^\d{1,3}/\d{1,2}$"
+# the forms RocDay.parse reads, full-width digits included: 113/6/30, 113.6.30, 113-6-30, 中華民國113年6月30日, 1130630
+_DIGIT = "[0-9０-９]"
+DAY_PATTERN = (rf"^\s*(?:(?:中華民國|民國)?\s*{_DIGIT}{{1,3}}\s*[/.\-年]\s*{_DIGIT}{{1,2}}\s*[/.\-月]\s*{_DIGIT}{{1,2}}\s*日?"
+               rf"|{_DIGIT}{{7}})\s*$")
 RANGE_PATTERN = r"^\d{1,3}/\d{1,2}\s*[-~]\s*\d{1,3}/\d{1,2}$"
 
 if TYPE_CHECKING:
@@ -66,7 +86,8 @@ if TYPE_CHECKING:
     QuarterField = Quarter
 else:
     RocMonthField = _roc_field(RocMonth, RocMonth.parse, "110/1", MONTH_PATTERN, "ROC month 民國年/月")
-    RocDayField = _roc_field(RocDay, RocDay.parse, "113/6/30", r"^.+$", "ROC day 民國年/月/日 (113/6/30, 113.6.30, 113年6月30日, 1130630)")
+    RocDayField = _roc_field(RocDay, RocDay.parse, "113/6/30", DAY_PATTERN, "ROC day 民國年/月/日 (113/6/30, 113.6.30, 113年6月30日, 1130630)",
+                             digits=True)
     MonthRangeField = _roc_field(MonthRange, MonthRange.parse, "110/1-111/12", RANGE_PATTERN, "ROC month range 起訖 (110/1-111/12)")
     DeadlineField = _roc_field(RocDay | RocMonth, parse_deadline, "110/12/31", r"^\d{1,3}/\d{1,2}(/\d{1,2})?$", "deadline 期限 (day or month)")
     QuarterField = _roc_field(Quarter, Quarter.parse, "113Q2", r"^\d{1,3}(Q[1-4]|年第[1-4]季)$", "ROC quarter 季 (113Q2)")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import unicodedata
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic.config import JsonDict
+from pydantic_core import PydanticCustomError
 
 from sixcore.model.base import Model, QuarterField, RocDayField
 
@@ -14,7 +16,46 @@ STATUS_WORDS: dict[str, str] = {
     "完成": "完成", "進行中": "進行中", "落後": "落後", "未開始": "未開始", "停辦": "停辦",
     "done": "完成", "on-track": "進行中", "behind": "落後", "not-started": "未開始", "suspended": "停辦",
 }
-StatusWord = Literal["完成", "進行中", "落後", "未開始", "停辦", "done", "on-track", "behind", "not-started", "suspended"]
+PLAN_WORDS = "完成、進行中、落後、未開始、停辦"
+
+
+def _status_word(value: Any) -> Any:
+    """The status as a clerk may type it: the plan's words, or the English ones in any letter case (Done, ON-TRACK)."""
+    if not isinstance(value, str):
+        return value
+    text = unicodedata.normalize("NFKC", value).strip()
+    text = text.lower() if text.isascii() else text
+    if text not in STATUS_WORDS:
+        raise PydanticCustomError("status_word", "{value}: not a status; write one of {allowed}", {"value": value, "allowed": PLAN_WORDS})
+    return text
+
+
+def _number(value: Any) -> Any:
+    """A figure as a clerk may type it: full-width digits (５０), a trailing % (50%, ５０％), spaces."""
+    if not isinstance(value, str):
+        return value
+    text = unicodedata.normalize("NFKC", value).strip().removesuffix("%").strip().replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        raise PydanticCustomError("number_text", "{value}: not a number; write a number such as 50", {"value": value}) from None
+
+
+def _any_case(word: str) -> str:
+    return "".join(f"[{char.upper()}{char.lower()}]" if char.isalpha() else char for char in word)  # the words hold letters and "-"
+
+
+StatusWord = Annotated[
+    Literal["完成", "進行中", "落後", "未開始", "停辦", "done", "on-track", "behind", "not-started", "suspended"],
+    BeforeValidator(_status_word),
+    # for editors: what _status_word accepts (JSON Schema has no case-insensitive enum)
+    WithJsonSchema({"type": "string", "pattern": "^\\s*(" + "|".join(word if not word.isascii() else _any_case(word) for word in STATUS_WORDS) + ")\\s*$"}),
+]
+Figure = Annotated[
+    float,
+    BeforeValidator(_number),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "pattern": "^\\s*[0-9０-９][0-9０-９.,]*\\s*[%％]?\\s*$"}]}),
+]
 
 _PERCENT: JsonDict = {"minimum": 0, "maximum": 100}
 
@@ -22,9 +63,10 @@ _PERCENT: JsonDict = {"minimum": 0, "maximum": 100}
 class WorkItemReport(Model):
     """The report on one work item (重點工作項目), keyed by its public id, e.g. "1-2/2.1.1"."""
 
-    status: StatusWord = Field(description="執行狀態 status: 完成 / 進行中 / 落後 / 未開始 / 停辦 (done / on-track / behind / not-started / suspended)")
-    planned: float | None = Field(default=None, description="預定累計進度 % (planned cumulative progress, 0–100)", json_schema_extra=_PERCENT)
-    actual: float | None = Field(default=None, description="實際累計進度 % (actual cumulative progress, 0–100)", json_schema_extra=_PERCENT)
+    status: StatusWord | None = Field(
+        default=None, description="執行狀態 status: 完成 / 進行中 / 落後 / 未開始 / 停辦 (done / on-track / behind / not-started / suspended); left empty it is not a report (SC211)")
+    planned: Figure | None = Field(default=None, description="預定累計進度 % (planned cumulative progress, 0–100)", json_schema_extra=_PERCENT)
+    actual: Figure | None = Field(default=None, description="實際累計進度 % (actual cumulative progress, 0–100)", json_schema_extra=_PERCENT)
     completed: RocDayField | None = Field(default=None, description="實際完成日期 (民國, e.g. 113/6/28); required when status is 完成")
     done: str | None = Field(default=None, description="本季辦理情形 (what was done this quarter)")
     delay_reason: str | None = Field(default=None, description="落後原因 (required when status is 落後)")
@@ -33,15 +75,15 @@ class WorkItemReport(Model):
     note: str | None = Field(default=None, description="備註 (e.g. why progress went down)")
 
     @property
-    def state(self) -> str:
-        """The status in the plan's word (完成 …), whichever language the file used."""
-        return STATUS_WORDS[self.status]
+    def state(self) -> str | None:
+        """The status in the plan's word (完成 …), whichever language the file used; None when left empty."""
+        return STATUS_WORDS[self.status] if self.status else None
 
 
 class KpiReport(Model):
     """The actual value of one KPI for the year, keyed by KPI id, e.g. "1.1.1"."""
 
-    actual: float | None = Field(default=None, description="當年度實際值 (cumulative when the KPI is cumulative, 累計)")
+    actual: Figure | None = Field(default=None, description="當年度實際值 (cumulative when the KPI is cumulative, 累計)")
     note: str | None = Field(default=None, description="說明")
 
 

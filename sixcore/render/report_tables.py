@@ -274,7 +274,7 @@ def _item_rows(report: QuarterReport, words: _Words, standings: list[ItemStandin
     rows: list[list[Cell]] = []
     for standing in standings:
         last = standing.report
-        reported = f"{words.reported(last.state)} ({standing.reported_in})" if last and standing.reported_in else "—"
+        reported = f"{words.reported(standing.word.state)} ({standing.word.quarter})" if standing.word else "—"
         rows.append([standing.id, standing.placed.work_item.text, _lead(report, standing, words), str(standing.placed.work_item.end or ""),
                      reported, words.light(standing.light), (last.delay_reason or "") if last else "", (last.countermeasure or "") if last else ""])
     return rows

@@ -22,8 +22,10 @@ from sixcore.rules import (
     overdue_work_item,
     progress_decreased,
     progress_range,
+    quarter_texts_missing,
     schedule_outside_plan,
     status_agency,
+    status_missing,
     status_quarter,
     superseded_agency,
     suspended_without_reason,
@@ -41,8 +43,9 @@ PLAN_RULES: dict[str, ModuleType] = {
 STATUS_RULES: dict[str, ModuleType] = {
     rule.CODE: rule
     for rule in (
-        status_quarter, status_agency, superseded_agency, unknown_status_id, not_responsible, progress_range, completed_without_date,
+        status_quarter, status_agency, superseded_agency, unknown_status_id, not_responsible, status_missing, progress_range, completed_without_date,
         completed_after_quarter, behind_without_reason, suspended_without_reason, overdue_work_item, unreported_work_item, progress_decreased, kpi_behind,
+        quarter_texts_missing,
     )
 }
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from sixcore.load.status import AuditContext
 from sixcore.problem import Problem, Severity
-from sixcore.standing import Standings
+from sixcore.standing import Standings, counting
 
 CODE = "SC301"
 NAME = "overdue-work-item"
@@ -26,11 +26,16 @@ DEFAULT_SEVERITY = Severity.WARNING
 def check(ctx: AuditContext) -> Iterator[Problem]:
     if ctx.as_of is None:
         return
+    filed = counting(ctx, ctx.as_of)
+    unanswered = {item for status in filed for item in status.named_items if item not in status.model.work_items
+                  or status.model.work_items[item].status is None}
     for standing in Standings.of(ctx).overdue():
         placed = standing.placed
+        if placed.id in unanswered:
+            continue  # listed without a valid status: its own error (SC211, SC010) comes first
         params: dict[str, Any] = {"item": placed.id, "end": str(placed.work_item.end),
                                   "status": standing.word.state if standing.word else "-", "quarter": str(ctx.as_of)}
-        here = [status for status in ctx.filed_in(ctx.as_of) if placed.id in status.model.work_items]
+        here = [status for status in filed if placed.id in status.model.work_items]
         if here:
             yield here[0].loaded.problem(("work_items", placed.id), prefer_key=True, **params)
         else:

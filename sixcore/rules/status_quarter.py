@@ -1,4 +1,4 @@
-"""status-quarter (SC201): the quarter inside a status file differs from its folder (or the folder is no quarter).
+"""status-quarter (SC201): the quarter inside a status file differs from its folder.
 
 Files live in status/<quarter>/, and the folder is what CI and the report use; a file copied from last
 quarter and not updated would otherwise be counted in the wrong quarter.
@@ -20,5 +20,5 @@ DEFAULT_SEVERITY = Severity.ERROR
 
 def check(ctx: AuditContext) -> Iterator[Problem]:
     for status in ctx.statuses:
-        if status.folder_quarter is not None and status.model.quarter != status.folder_quarter:
+        if status.model.quarter != status.folder_quarter:
             yield status.loaded.problem(("quarter",), folder=str(status.folder_quarter), quarter=str(status.model.quarter))

@@ -27,8 +27,11 @@ def check(ctx: AuditContext) -> Iterator[Problem]:
     if ctx.as_of is None:
         return
     filed = counting(ctx, ctx.as_of)
+    named = {item for status in filed for item in status.named_items}
     for standing in Standings.of(ctx).unreported():
         placed = standing.placed
+        if placed.id in named:
+            continue  # named, but without a valid status: its own error (SC211, SC010) says what is missing
         leads = ctx.lead_bodies(placed.work_item)
         lead_files = [status for status in filed if ctx.body(status.model.agency) in leads]
         params: dict[str, Any] = {"item": placed.id, "agency": "、".join(sorted(leads)), "quarter": str(ctx.as_of), "filed": bool(lead_files)}
