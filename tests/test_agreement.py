@@ -240,11 +240,6 @@ def test_refused_file_is_sc210(refused: Refused, quarter: str, agency: str, inde
     assert again.unreported(quarter_key(quarter)) == independent.unreported(quarter_key(quarter))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sixcore counts a file refused under SC210 as its reporting body's word: Standings._words maps status/113Q3/most.yaml "
-    "to nstc (ctx.body) and status/113Q2/taipower.yaml to moea, so their 完成 completes items nobody who files reported "
-    "完成 (and, ranked by agency id, most.yaml's 完成 even outranks nstc.yaml's own 進行中 in the same quarter). README: "
-    "a file under the old id is refused (SC210); a body that reports through another never files itself."))
 @pytest.mark.parametrize("quarter", ["113Q3", "113Q2"])
 def test_refused_file_is_nobodys_word(refused: Refused, quarter: str, independent: Independent):
     _, states, unreported = _judged_states(refused.root, quarter)

@@ -135,7 +135,7 @@ def test_thresholds_come_from_the_config_file(demo: Path, tmp_path: Path):
     assert "plan/lights.yaml" in broken.output and "Traceback" not in broken.output
 
 
-def test_written_files_and_screen(demo: Path, reports: dict):
+def test_written_files_and_screen(demo: Path, reports: dict, independent: Independent):
     result = run("report", "--root", str(demo), "--quarter", "113Q2")
     assert result.exit_code == 0, result.output
     out = demo / "reports" / "113Q2"
@@ -145,7 +145,9 @@ def test_written_files_and_screen(demo: Path, reports: dict):
     screen = result.stdout
     assert screen.index("一、總覽") < screen.index("二、產業及措施燈號") < screen.index("三、逾期及未填報項目") < screen.index("四、")
     assert f"逾期 {len(data['overdue'])} 項；未填報 {len(data['unreported'])} 項" in screen
-    assert "基準日：113/6/30" in screen and "應填報 19 個機關，已填報 3 個" in screen
+    owing = independent.owing(quarter_key("113Q2"))
+    filed = len(owing & independent.filers(quarter_key("113Q2")))
+    assert "基準日：113/6/30" in screen and f"應填報 {len(owing)} 個機關，已填報 {filed} 個" in screen
     markdown = (out / "report.md").read_text(encoding="utf-8")
     assert f"| 逾期 | {counts['overdue']} |".replace(" ", "") in markdown.replace(" ", "")
     assert "🔴 嚴重落後" in markdown
