@@ -259,3 +259,40 @@ def test_bodies_are_named_as_of_the_quarter(review: Path):
     assert CliRunner().invoke(app, ["report", "--quarter", "113Q2", "--root", str(review), "--out", str(review / "out")]).exit_code == 0
     rows = [line for line in (review / "out" / "report.md").read_text(encoding="utf-8").splitlines() if line.startswith("| 1-1/1.1.6 ")]
     assert rows and "國科會（原科技部）" in rows[0]
+
+
+# --- the same cases read independently ------------------------------------------------------------------------
+
+
+def test_every_case_agrees_with_the_independent_reading_in_every_quarter(review: Path):
+    """The fixture's cases (a deadline among them, which the real plan lacks) filed over the years, judged by
+    sixcore and by tests/synthetic/independent.py's own reading of the README rules, quarter by quarter."""
+    from sixcore.export import export_plan
+    from tests.synthetic.independent import Independent, quarter_key
+
+    filings = {
+        ("110Q2", "moea"): '"1-1/1.1.4": {status: 完成, completed: 109/10/30}\n  "1-1/1.1.3": {status: 進行中}',
+        ("110Q4", "moea"): '"1-1/1.1.2": {status: 完成, completed: 110/12/10}\n  "1-1/1.1.5": {status: 進行中}',
+        ("111Q1", "moea"): '"1-1/1.1.1": {status: 完成, completed: 111/3/1}\n  "1-1/1.1.3": {status: 進行中, planned: 70, actual: 60}',
+        ("111Q1", "most"): '"1-1/1.1.6": {status: 停辦, suspend_reason: 奉院核定停辦}',
+        ("111Q2", "moea"): '"1-1/1.1.1": {status: 進行中, planned: 97, actual: 97}\n  "1-1/1.1.3": {status: 進行中}',
+        ("111Q2", "most"): '"1-1/1.1.1": {status: 完成, completed: 111/6/2}',
+        ("111Q3", "mohw"): '"1-1/1.1.1": {status: 完成, completed: 111/9/2}',
+        ("111Q4", "most"): '"1-1/1.1.6": {status: 進行中}',
+        ("111Q4", "moea"): '"1-1/1.1.2": {status: 進行中}\n  "1-1/1.1.5": {status: 落後, delay_reason: 延宕, countermeasure: 趕工}',
+        ("112Q2", "nstc"): '"1-1/1.1.6": {status: 進行中}',
+        ("112Q4", "moea"): '"1-1/1.1.2": {status: 完成, completed: 112/12/1}',
+        ("113Q2", "moa"): '"1-1/1.1.7": {status: 進行中}',
+    }
+    for (quarter, agency), entries in filings.items():
+        file_status(review, quarter, agency, f"work_items:\n  {entries}\n")
+    ctx, _ = load_context(review)
+    independent = Independent.read(review, json.loads(json.dumps(export_plan(ctx.plan), ensure_ascii=False)))
+    for year in range(110, 115):
+        for number in range(1, 5):
+            quarter = Quarter(year, number)
+            judged = Standings.of(ctx, quarter).items
+            key = quarter_key(str(quarter))
+            assert {item: standing.state.value for item, standing in judged.items()} == independent.states(key), quarter
+            assert {item for item, standing in judged.items() if standing.is_unreported} == independent.unreported(key), quarter
+            assert {item for item, standing in judged.items() if standing.owed} == independent.owed(key), quarter
