@@ -201,6 +201,48 @@ def check(
     raise typer.Exit(exit_code(result.problems, strict=strict))
 
 
+@app.command("pr-scope")
+@handle_user_errors
+def pr_scope(
+    base: Annotated[str, typer.Option("--base", metavar="REF", help="拉取請求的基準分支或提交，如 origin/main / the branch or commit the pull request goes into")],
+    author: Annotated[Optional[str], typer.Option(
+        "--author", metavar="LOGIN", help="拉取請求作者的 GitHub 帳號（協調者不受限）/ the pull request author's GitHub login (coordinators may go beyond)")] = None,
+    root: Annotated[Optional[Path], typer.Option("--root", metavar="DIR", help="git 版本庫中的資料夾（預設：目前資料夾）/ a folder in the git repository (default: the current one)")] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", metavar=_choices(OutputFormat), help="輸出格式 / output format")] = OutputFormat.auto,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """拉取請求的範圍：只含一個機關的填報檔 / a pull request's scope: one agency's status files and nothing else.
+
+    Compares HEAD (its commits, not uncommitted edits) with its merge base with --base, as GitHub's "Files changed"
+    does (git diff REF...HEAD). If it changes status files, it fails (exit 1) when it also changes any other file,
+    carries more than one agency's status files, or deletes one (a rename counts as a deletion), unless --author is a
+    coordinator listed in .github/sixcore-scope.yaml as that file is on --base: then these are warnings.
+    Exit 2: git missing, not a git repository, or an unknown --base.
+    """
+    from sixcore.problem import exit_code
+    from sixcore.prscope import as_data, check_scope, markdown_summary, overview, verdict
+    from sixcore.render.problems import FORMATTERS, format_json, format_text, summary_line
+
+    report = check_scope(root if root is not None else Path("."), base, author)
+    if fmt is OutputFormat.auto:
+        fmt = OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.text
+    if fmt is OutputFormat.json:
+        typer.echo(json.dumps({**as_data(report), "problems": json.loads(format_json(report.problems, lang))}, ensure_ascii=False, indent=2))
+    else:
+        aside = fmt is not OutputFormat.text  # words go to stderr when stdout is for machines
+        typer.echo(overview(report, lang), err=aside)
+        if fmt is OutputFormat.text:
+            typer.echo(format_text(report.problems, lang, color=_use_color(), verbose=True), nl=False)
+        else:
+            typer.echo(FORMATTERS[fmt](report.problems, lang), nl=False)
+            typer.echo(summary_line(report.problems, lang), err=True)
+        typer.echo("\n".join(verdict(report, lang)), err=aside)
+    if summary_file := os.environ.get("GITHUB_STEP_SUMMARY"):
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(markdown_summary(report, lang))
+    raise typer.Exit(exit_code(report.problems))
+
+
 def _refuse_plan_errors(problems: list[Problem], root: Path) -> None:
     """Commands that build on the plan stop when plan/ has errors, listing them on stderr."""
     from sixcore.problem import Severity

@@ -121,6 +121,25 @@ CATALOG: dict[str, tuple[str, dict[str, str], dict[str, str]]] = {
     "SC304": ("kpi-behind",
               {"zh-TW": "KPI {kpi} 的 {year} 年實際值 {actual} 未達分年目標 {target}", "en": "KPI {kpi}: actual {actual} for {year} is below the yearly target {target}"},
               {"zh-TW": "請於 note: 說明未達原因及後續作法。", "en": "explain the shortfall and next steps in `note:`."}),
+    # sixcore pr-scope: what one pull request changes (sixcore.prscope), located at the file concerned
+    "SC401": ("pr-mixed",
+              {"zh-TW": "填報的拉取請求只能變更填報檔，本拉取請求除填報檔外也變更了 {file}",
+               "en": "a status pull request may change status files only, but besides its status files this one also changes {file}"},
+              {"zh-TW": "請拆成兩個拉取請求：一個只含 status/ 下的填報檔，另一個含 {file} 等其他變更，交協調者審查。",
+               "en": "split it in two: one with the status files under status/ only, another with {file} and the other changes, for the coordinators to review."}),
+    "SC402": ("pr-several-agencies",
+              {"zh-TW": "一個拉取請求只能含一個機關的填報檔，本拉取請求含 {count} 個機關（{agencies}）；此檔屬「{agency}」",
+               "en": "a pull request may carry one agency's status files only; this one has {count} agencies' ({agencies}), and this file is '{agency}'"},
+              {"zh-TW": "請每個機關各開一個拉取請求：將「{agency}」的填報檔移到它自己的拉取請求。",
+               "en": "open one pull request per agency: move the files of '{agency}' to a pull request of their own."}),
+    "SC403": ("pr-deleted-status",
+              {"zh-TW": "刪除了填報檔 {file}（更名或搬移也算刪除）", "en": "the status file {file} is deleted (a rename or a move counts as a deletion)"},
+              {"zh-TW": "已提交的填報不可刪除；要更正請修改檔案內容。放錯季別或機關的檔案，請由協調者提出刪除。",
+               "en": "a filing is never deleted: correct its content instead; a file in the wrong quarter or under the wrong agency is removed by a coordinator."}),
+    "SC404": ("pr-status-not-a-file",
+              {"zh-TW": "填報檔 {file} 不是一般檔案（git 檔案模式 {mode}：符號連結或子模組）",
+               "en": "the status file {file} is not a regular file (git mode {mode}: a symbolic link or a submodule)"},
+              {"zh-TW": "請以一般的 YAML 檔案提交。", "en": "commit it as a plain YAML file."}),
 }
 
 SEVERITY_WORDS = {
@@ -150,6 +169,25 @@ LIGHT_WORDS: dict[str, dict[str, str]] = {
     "done": {"zh-TW": "完成", "en": "done"},
     "unreported": {"zh-TW": "未填報", "en": "unreported"},
     "none": {"zh-TW": "不評定", "en": "not judged"},
+}
+
+# sixcore pr-scope: the lines around its problems (sixcore.prscope.explain)
+SCOPE_WORDS: dict[str, dict[str, str]] = {
+    "overview": {"zh-TW": "比較 {base}（共同祖先 {merge_base}）與 HEAD：變更 {files} 個檔案，其中填報檔 {status} 個{agencies}",
+                 "en": "{base} (merge base {merge_base}) to HEAD: {files} files changed, {status} of them status files{agencies}"},
+    "agencies": {"zh-TW": "（機關：{agencies}）", "en": " (agencies: {agencies})"},
+    "not_status": {"zh-TW": "未變更任何填報檔：不是填報的拉取請求，不受此限；其他檔案的變更由程式碼擁有者（CODEOWNERS）審查。",
+                   "en": "no status file changed: not a status pull request, so no limit applies; changes to other files are for the code owners (CODEOWNERS) to review."},
+    "in_scope": {"zh-TW": "範圍正確：只含機關「{agency}」的填報檔。", "en": "in scope: the status files of '{agency}' only."},
+    "allowed": {"zh-TW": "協調者 {author} 的拉取請求：依基準分支的 {config} 允許，以上僅列為警告。",
+                "en": "a coordinator's pull request ({author}): allowed by {config} on the base branch, so the above are warnings only."},
+    "split": {"zh-TW": "範圍不符，請拆成 {count} 個拉取請求：", "en": "out of scope: split it into {count} pull requests:"},
+    "fix": {"zh-TW": "範圍不符，請依上列說明修正。", "en": "out of scope: fix what is listed above."},
+    "group_agency": {"zh-TW": "機關「{agency}」的填報檔：{files}", "en": "the status files of '{agency}': {files}"},
+    "group_other": {"zh-TW": "其他變更（交協調者審查）：{files}", "en": "the other changes (for the coordinators to review): {files}"},
+    "deleted": {"zh-TW": "{file}（刪除）", "en": "{file} (deleted)"},
+    "more": {"zh-TW": "…另 {count} 個", "en": "… and {count} more"},
+    "separator": {"zh-TW": "、", "en": ", "},
 }
 
 

@@ -24,3 +24,14 @@ def real_plan():
     from sixcore.load.loader import load_plan
 
     return load_plan(REPO)
+
+
+@pytest.fixture
+def git_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """git with a fixed identity and dates and no user or system config, for this test and what it runs (tests/gitrepo.py)."""
+    from tests.gitrepo import GIT_ENV
+
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_CEILING_DIRECTORIES"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in GIT_ENV.items():
+        monkeypatch.setenv(name, value)

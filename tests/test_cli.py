@@ -140,7 +140,7 @@ def test_version_is_the_installed_distribution():
     assert result.exit_code == 0 and result.output == f"sixcore {version('sixcore')}\n"
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["report"], ["gantt"], ["export"], ["schema"], ["status", "new"]])
+@pytest.mark.parametrize("command", [[], ["check"], ["pr-scope"], ["report"], ["gantt"], ["export"], ["schema"], ["status", "new"]])
 def test_help_names_option_values_in_words(command):
     result = run(*command, "--help", env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
