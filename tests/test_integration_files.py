@@ -1,4 +1,4 @@
-"""Promises kept in files: the pre-commit hook and the GitHub workflow call sixcore as documented."""
+"""Promises kept in files: the pre-commit hook calls sixcore as documented (the workflow: tests/test_pr_workflow.py)."""
 
 from __future__ import annotations
 
@@ -24,9 +24,3 @@ def test_pre_commit_hook_runs_sixcore_check_on_the_files_it_matches(mini):
     result = CliRunner().invoke(app, [*hook["entry"].split()[1:], str(status), "--root", str(mini)], env={"NO_COLOR": "1"})
     assert result.exit_code == 1 and "SC206" in result.output
 
-
-def test_workflow_runs_on_status_pull_requests():
-    workflow = yaml.safe_load((REPO / ".github/workflows/sixcore-check.yml").read_text(encoding="utf-8"))
-    assert "status/**" in workflow[True]["pull_request"]["paths"]  # YAML 1.1 reads the key `on` as True
-    steps = " ".join(str(step.get("run", "")) for step in workflow["jobs"]["check"]["steps"])
-    assert "pip install -e ." in steps and "sixcore check" in steps
