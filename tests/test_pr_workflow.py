@@ -47,6 +47,13 @@ def test_runs_on_every_pull_request_with_a_read_only_token():
     assert list(WORKFLOW["jobs"]) == ["check"] and JOB.get("permissions", {"contents": "read"}) == {"contents": "read"}
     assert "secrets." not in WORKFLOW_TEXT and "pull_request_target" not in WORKFLOW_TEXT
     assert JOB["timeout-minutes"] <= 15
+    assert JOB["name"] == "sixcore check"  # the check README's branch protection requires
+
+
+def test_the_shipped_scope_configuration_is_valid():
+    from sixcore.prscope import CONFIG_PATH, ScopeConfig
+
+    ScopeConfig.model_validate(yaml.safe_load((REPO / CONFIG_PATH).read_text(encoding="utf-8")))
 
 
 def test_the_base_and_the_pull_request_are_checked_out_apart_without_credentials():
