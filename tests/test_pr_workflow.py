@@ -220,3 +220,13 @@ def test_a_renamed_filing_is_judged_where_it_now_is(origin, tmp_path):
     assert run.outcome == {"scope": "failure", "check": "failure"}  # a deletion, and the file now sits in the wrong quarter
     assert "::error file=status/111Q1/moea.yaml,line=1,col=1,title=SC403" in run.output["scope"]
     assert "::error file=status/111Q2/moea.yaml,line=1," in run.output["check"] and "title=SC201 status-quarter" in run.output["check"]
+
+
+def test_the_readme_names_the_check_the_command_and_the_codes():
+    from sixcore.messages import rule_name
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f"**{JOB['name']}**" in readme  # the status check its branch protection steps require
+    assert "| `sixcore pr-scope --base origin/main` |" in readme
+    for code in ("SC401", "SC402", "SC403", "SC404"):
+        assert f"| {code} | {rule_name(code)} |" in readme
