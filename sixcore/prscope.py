@@ -39,6 +39,9 @@ CONFIG_PATH = ".github/sixcore-scope.yaml"  # read from the base commit only
 STATUS_FOLDER = "status"
 STATUS_NAME_GLOB = "*.y*ml"
 
+# what a coordinator may do (as warnings); SC404 never
+ALLOWABLE = frozenset({"SC401", "SC402", "SC403"})
+
 # git modes of a regular file; 120000 is a symbolic link, 160000 a submodule, 000000 a deleted path
 REGULAR_MODES = frozenset({"100644", "100755"})
 
@@ -104,7 +107,7 @@ class ScopeReport:
     base_commit: str
     merge_base: str
     author: str | None
-    config_found: bool  # CONFIG_PATH exists on the base commit
+    config_found: bool  # CONFIG_PATH was consulted (only for changes a coordinator may make) and exists on the base commit
     allowed: bool  # the author is one of its coordinators
     changes: tuple[Change, ...]
     problems: list[Problem]
@@ -184,10 +187,17 @@ def check_scope(folder: Path, base: str, author: str | None = None) -> ScopeRepo
     if found.returncode != 0:
         _fail(f"{base} 與 HEAD 沒有共同的歷史；請取得完整歷史（fetch-depth: 0）/ {base} and HEAD share no history; fetch the full history (fetch-depth: 0)", found)
     merge_base = found.stdout.decode("ascii").strip()
-    config = read_config(folder, base_commit, base)
-    allowed = config is not None and config.allows(author)
     changes = _changes(folder, base_commit, head)
-    return ScopeReport(base, base_commit, merge_base, author, config is not None, allowed, tuple(changes), judge(changes, allowed))
+    problems = judge(changes, allowed=False)
+    config, allowed = None, False
+    if any(problem.code in ALLOWABLE for problem in problems):
+        # consulted only when needed: a broken file then stops only what it could have allowed, never the pull
+        # request that repairs it
+        config = read_config(folder, base_commit, base)
+        allowed = config is not None and config.allows(author)
+        if allowed:
+            problems = judge(changes, allowed=True)
+    return ScopeReport(base, base_commit, merge_base, author, config is not None, allowed, tuple(changes), problems)
 
 
 def read_config(folder: Path, commit: str, shown_as: str) -> ScopeConfig | None:

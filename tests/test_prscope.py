@@ -259,11 +259,26 @@ def test_an_invalid_configuration_on_the_base_is_exit_2(repo, config, said):
     repo.write(".github/sixcore-scope.yaml", config)
     repo.commit("a broken configuration")
     repo.git("switch", "--quiet", "pr")
+    repo.git("rebase", "--quiet", "main")
     repo.write("status/111Q2/nstc.yaml", GOOD_STATUS.format(quarter="111Q2"))
     repo.commit("a filing")
-    result = scope(repo)
+    assert scope(repo).exit_code == 0  # the file is read only when an exception could be needed
+    repo.append("plan/lights.yaml", "# and a plan change\n")
+    repo.commit("and a plan change")
+    result = scope(repo, "--author", "ndc-coordinator")
     assert result.exit_code == 2
     assert "main:.github/sixcore-scope.yaml" in result.output and said in result.output and "Traceback" not in result.output
+
+
+def test_the_pull_request_that_repairs_a_broken_configuration_passes(repo):
+    repo.git("switch", "--quiet", "main")
+    repo.write(".github/sixcore-scope.yaml", "coordinator: [ndc-coordinator]\n")
+    repo.commit("a broken configuration")
+    repo.git("switch", "--quiet", "pr")
+    repo.git("rebase", "--quiet", "main")
+    repo.write(".github/sixcore-scope.yaml", COORDINATORS)
+    repo.commit("repaired")
+    assert scope(repo).exit_code == 0
 
 
 # ---- the pieces, without git ------------------------------------------------------------------------------------
