@@ -173,7 +173,7 @@ def check_scope(folder: Path, base: str, author: str | None = None) -> ScopeRepo
     """Read the changes of HEAD since its merge base with `base` from the git repository at `folder`, and judge them.
 
     Raises SixcoreUserError when git is missing, `folder` is not in a repository, `base` is unknown or shares no
-    history with HEAD, or the base's CONFIG_PATH is invalid.
+    history with HEAD, or the base's CONFIG_PATH is invalid when an exception is needed.
     """
     if not base or base.startswith("-"):
         raise SixcoreUserError(f"基準「{base}」無效，請給分支或提交，如 origin/main / invalid --base {base!r}: give a branch or a commit, e.g. origin/main")
