@@ -22,13 +22,6 @@ runner = CliRunner()
 COORDINATORS = "# who may go beyond one agency's status files (sixcore pr-scope)\ncoordinators:\n  - NDC-Coordinator\n"
 
 
-@pytest.fixture(autouse=True)
-def outside_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Text output, and no job summary written, even when the tests themselves run under GitHub Actions (ci.yml)."""
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
-
-
 @pytest.fixture
 def repo(tmp_path: Path, git_env: None) -> Repo:
     """The base committed on main, and the branch pr checked out for the pull request's commits."""
