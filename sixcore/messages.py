@@ -109,6 +109,22 @@ CATALOG: dict[str, tuple[str, dict[str, str], dict[str, str]]] = {
               {"zh-TW": "{file} 不在填報位置（{why_zh}），不會被採計", "en": "{file} is not where a filing counts ({why}); it is not counted"},
               {"zh-TW": "請將檔案移到 {target}：每季每機關一檔，放在 status/<季別>/<機關代碼>.yaml（例如 status/113Q3/moea.yaml）。",
                "en": "move it to {target}: one file per agency per quarter, as status/<quarter>/<agency-id>.yaml (e.g. status/113Q3/moea.yaml)."}),
+    "SC220": ("budget-negative",
+              {"zh-TW": "產業 {industry} 經費的 {field} 為負數（{value}）", "en": "industry {industry}: budget {field} is negative ({value})"},
+              {"zh-TW": "經費填年度累計數（億元），不得為負；更正時填更正後的累計數並於 note: 說明。", "en": "budget figures are year-to-date sums (億元) and never negative; report a correction as the corrected sum, with a note."}),
+    "SC221": ("budget-exceeds",
+              {"zh-TW": "產業 {industry} 經費：{what_zh} {value} 億元超過{limit_zh} {limit} 億元，且未說明", "en": "industry {industry}: {what} {value} exceeds {limit_what} {limit}, without a note"},
+              {"zh-TW": "請核對數字；確有其事（如以前年度保留款、追加預算）請於 note: 說明。", "en": "check the figures; if right (e.g. carried-over funds, a supplementary budget), explain in `note:`."}),
+    "SC222": ("budget-behind-without-note",
+              {"zh-TW": "產業 {industry} 經費執行率 {rate} 低於 {threshold}，且未說明", "en": "industry {industry}: execution rate {rate} is below {threshold}, without a note"},
+              {"zh-TW": "請於 note: 說明執行落後原因及改善措施（門檻見 plan/lights.yaml 的 budget）。", "en": "explain the low execution and what is done about it in `note:` (threshold: budget in plan/lights.yaml)."}),
+    "SC223": ("budget-decreased",
+              {"zh-TW": "產業 {industry} 經費的 {field} {value} 億元低於上季填報的 {previous} 億元，且未說明", "en": "industry {industry}: budget {field} {value} is below the previous quarter's {previous}, without a note"},
+              {"zh-TW": "年度累計數通常不會下降；請於 note: 說明（如更正或刪減）。", "en": "year-to-date sums rarely go down; explain in `note:` (a correction, a cut)."}),
+    "SC224": ("budget-over-table",
+              {"zh-TW": "產業 {industry} {year} 年各機關核定數合計 {total} 億元，超過表 3 所列 {table3} 億元 {excess} 億元（{agencies}）",
+               "en": "industry {industry}: the agencies' approved amounts for {year} add up to {total}, above table 3's {table3} by {excess} ({agencies})"},
+              {"zh-TW": "請各機關核對核定數；表 3 為方案核定時之經費，如已調整請於 note: 說明。", "en": "let the agencies check their approved amounts; table 3 is the budget as approved, so explain changes in `note:`."}),
     "SC301": ("overdue-work-item",
               {"zh-TW": "工作項目 {item} 已逾期：預定於 {end} 完成，截至 {quarter} 未報完成（最近狀態：{status}）", "en": "work item {item} is overdue: due {end}, not reported done by {quarter} (last status: {status})"},
               {"zh-TW": "完成者請填報「完成」與完成日期；未完成者請填「落後」並說明原因及對策。", "en": "report 完成 with its date, or 落後 with reason and countermeasure."}),
@@ -261,6 +277,10 @@ def _params(problem: Problem) -> _Defaults:
     params["reason"] = _DATE_REASON_ZH.get(str(problem.params.get("kind")), problem.params.get("detail", ""))
     params["what_zh"] = "季別" if problem.params.get("what") == "quarter" else "日期"
     params.setdefault("what", "date")
+    if problem.code == "SC221":
+        executed = problem.params.get("what") == "executed"
+        params["what_zh"], params["limit_zh"] = ("執行數", "累計分配數") if executed else ("累計分配數", "年度核定數")
+        params["limit_what"] = "allocated" if executed else "approved"
     if problem.code == "SC213":
         zh, en = _PLACE.get(str(problem.params.get("reason")), ("", ""))
         params["why_zh"], params["why"] = zh.format_map(params), en.format_map(params)

@@ -16,7 +16,7 @@ from sixcore.load.status import AuditContext, FiledStatus
 from sixcore.model.lights import LightRules
 from sixcore.model.plan import Industry, Measure
 from sixcore.scope import EVERYTHING, Scope
-from sixcore.standing import ItemStanding, KpiStanding, Light, Standings, State, counting, rollup
+from sixcore.standing import ItemStanding, KpiStanding, Light, Standings, State, budget_light, counting, rate, rollup
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,23 @@ class BudgetLine:
 
 
 @dataclass(frozen=True)
+class ExecutionLine:
+    """經費執行 for one industry: one body's figures, or (body None) the industry's sum over the bodies that filed."""
+
+    industry: int
+    body: str | None
+    table3: Decimal | None
+    approved: Decimal | None
+    allocated: Decimal | None
+    executed: Decimal | None
+    execution_rate: float | None  # executed ÷ allocated
+    achievement_rate: float | None  # executed ÷ approved
+    light: Light
+    reported_in: Quarter | None
+    note: str | None
+
+
+@dataclass(frozen=True)
 class QuarterReport:
     quarter: Quarter
     scope: Scope
@@ -89,6 +106,7 @@ class QuarterReport:
     light_changes: list[LightChange]
     budget: list[BudgetLine]
     budget_unit: str
+    execution: list[ExecutionLine]  # by industry: its sum, then each body
 
     @property
     def as_of(self) -> str:
@@ -149,6 +167,7 @@ def build_report(ctx: AuditContext, quarter: Quarter, scope: Scope = EVERYTHING)
         light_changes=[LightChange(standing, before[standing.id].light) for standing in items
                        if before[standing.id].light is not Light.none and standing.light is not before[standing.id].light],
         budget=_budget(ctx, quarter, scope),
+        execution=_execution(ctx, standings, scope),
         budget_unit=ctx.plan.budget.model.unit if ctx.plan.budget else "",
     )
 
@@ -198,6 +217,29 @@ def _agencies(ctx: AuditContext, standings: Standings, scope: Scope) -> list[Age
         AgencyFiling(body, registry.name_on(body, day) if registry else body, owed[body], filed.get(body))
         for body in sorted(set(owed) | set(filed), key=lambda body: (-owed[body], body))
     ]
+
+
+def _execution(ctx: AuditContext, standings: Standings, scope: Scope) -> list[ExecutionLine]:
+    """Each industry's sum over the bodies that filed budget figures (in scope), then each body's line."""
+    lines: list[ExecutionLine] = []
+    shown = [standing for standing in standings.budget
+             if scope.includes_body(ctx, standing.body) and (not scope.industries or standing.industry in scope.industries)]
+    for industry in dict.fromkeys(standing.industry for standing in shown):
+        bodies = [standing for standing in shown if standing.industry == industry]
+        sums = {field: _sum([getattr(standing.report, field) for standing in bodies]) for field in ("approved", "allocated")}
+        executed = _sum([standing.report.executed for standing in bodies])
+        execution = rate(executed, sums["allocated"])
+        lines.append(ExecutionLine(industry, None, bodies[0].table3, sums["approved"], sums["allocated"], executed, execution,
+                                   rate(executed, sums["approved"]), budget_light(execution, standings.rules.budget), None, None))
+        lines += [ExecutionLine(industry, standing.body, standing.table3, standing.report.approved, standing.report.allocated,
+                                standing.report.executed, standing.execution_rate, standing.achievement_rate, standing.light,
+                                standing.reported_in, standing.report.note) for standing in bodies]
+    return lines
+
+
+def _sum(values: list[Decimal | None]) -> Decimal | None:
+    present = [value for value in values if value is not None]
+    return sum(present, Decimal(0)) if present else None
 
 
 def _budget(ctx: AuditContext, quarter: Quarter, scope: Scope) -> list[BudgetLine]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import Enum
 from functools import cached_property
 
@@ -32,9 +33,9 @@ from sixcore.calendar import MonthRange, Quarter, RocDay, RocMonth
 from sixcore.errors import SixcoreUserError
 from sixcore.load.loader import PlacedKpi, PlacedWorkItem
 from sixcore.load.status import AuditContext, FiledStatus
-from sixcore.model.lights import KpiLights, LightRules, WorkItemLights
+from sixcore.model.lights import BudgetLights, KpiLights, LightRules, WorkItemLights
 from sixcore.model.plan import Phase, WorkItem
-from sixcore.model.status import KpiReport, WorkItemReport
+from sixcore.model.status import BudgetReport, KpiReport, WorkItemReport
 from sixcore.rules.kpi_behind import yearly_figure
 
 
@@ -134,6 +135,39 @@ class KpiStanding:
     @property
     def cumulative(self) -> bool:
         return bool(self.placed.kpi.target and self.placed.kpi.target.cumulative)
+
+
+@dataclass(frozen=True)
+class BudgetStanding:
+    """One body's year-to-date budget figures for one industry, as of the quarter (its latest filing that year)."""
+
+    industry: int
+    body: str
+    filed: FiledStatus
+    report: BudgetReport
+    table3: Decimal | None  # 表 3's figure for the whole industry and the year (None outside its years)
+    execution_rate: float | None  # 執行率 = executed ÷ allocated (None when nothing is allocated)
+    achievement_rate: float | None  # 達成率 = executed ÷ approved
+    light: Light
+
+    @property
+    def reported_in(self) -> Quarter:
+        return self.filed.quarter
+
+
+def rate(part: Decimal | None, whole: Decimal | None) -> float | None:
+    """part ÷ whole as a fraction; None when either is missing or the whole is zero."""
+    if part is None or whole is None or whole == 0:
+        return None
+    return round(float(part / whole), 4)
+
+
+def budget_light(execution_rate: float | None, thresholds: BudgetLights) -> Light:
+    if execution_rate is None:
+        return Light.none  # nothing allocated: not judged
+    if execution_rate >= thresholds.behind_below:
+        return Light.green
+    return Light.yellow if execution_rate >= thresholds.severe_below else Light.red
 
 
 def rollup(lights: list[Light]) -> Light:
@@ -434,6 +468,27 @@ class Standings:
         for standing in self.items.values():
             if standing.owed and body in {self.ctx.body(agency) for agency in standing.placed.work_item.lead}:
                 yield standing.placed
+
+    # -- budget execution --
+
+    @cached_property
+    def budget(self) -> list[BudgetStanding]:
+        """Per filing body and industry, the latest figures of the quarter's year up to the quarter, by industry then body."""
+        latest: dict[tuple[int, str], tuple[FiledStatus, BudgetReport]] = {}
+        for status in sorted(counting(self.ctx), key=lambda status: status.quarter):
+            if status.quarter.year == self.quarter.year and status.quarter <= self.quarter:
+                for key, report in status.model.budget.items():
+                    if key.isdigit():
+                        latest[(int(key), self.ctx.body(status.model.agency))] = (status, report)
+        table = self.ctx.plan.budget.model if self.ctx.plan.budget else None
+        rows = {row.industry: row for row in table.rows} if table else {}
+        standings = []
+        for (industry, body), (status, report) in sorted(latest.items()):
+            execution = rate(report.executed, report.allocated)
+            row = rows.get(industry)
+            standings.append(BudgetStanding(industry, body, status, report, row.amount_in(self.quarter.year) if row else None,
+                                            execution, rate(report.executed, report.approved), budget_light(execution, self.rules.budget)))
+        return standings
 
     # -- KPIs --
 

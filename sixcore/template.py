@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -11,7 +12,7 @@ from sixcore.calendar import Quarter, RocDay
 from sixcore.errors import SixcoreUserError
 from sixcore.load.status import STATUS_DIR, AuditContext
 from sixcore.messages import Lang, describe, hint
-from sixcore.model.status import PLAN_WORDS, KpiReport
+from sixcore.model.status import BUDGET_FIGURES, PLAN_WORDS, BudgetReport, KpiReport
 from sixcore.problem import Problem, Severity
 from sixcore.standing import Standings
 
@@ -34,6 +35,8 @@ HEADER = """\
 #     suspend_reason 停辦原因（「停辦」時必填；停辦期間免填報，恢復辦理時再列入）
 #     note           備註（進度較上季下降時請說明）
 #   kpis           KPI 當年度實際值（累計型 KPI 填累計值）
+#   budget         經費執行，依產業編號（"1" …），年度累計、億元：approved 核定數、allocated 累計分配數、
+#                  spent 實支數、payable 應付未付數、saved 賸餘數；執行率偏低或數字異常時以 note 說明
 # 列出本季應填報的項目（期程進行中或已到期而尚未完成者），依措施與事項分組。
 # 標有「上季」的數值帶自上一季填報，請逐項確認更新。填寫後執行：sixcore check {path}
 """
@@ -42,6 +45,8 @@ HEADER = """\
 def _scalar(value: object) -> str:
     if value is None:
         return "null"
+    if isinstance(value, Decimal):
+        return format(value, "f")  # exact, never 5.1000000001
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # 60, as the agency wrote it, not 60.0
     return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000).strip().removesuffix("...").strip()
@@ -63,10 +68,12 @@ def render_status_template(ctx: AuditContext, quarter: Quarter, agency_id: str, 
     body = ctx.body(agency_id)
     previous = {}
     previous_kpis = {}
+    previous_budget: dict[str, BudgetReport] = {}
     for status in ctx.filed_in(quarter.previous()):
         if ctx.body(status.model.agency) == body:
             previous.update(status.model.work_items)
             previous_kpis.update(status.model.kpis)
+            previous_budget.update(status.model.budget)
     lines = [HEADER.format(quarter=quarter, quarter_zh=quarter.label_zh, agency=agency_id, agency_name=registry[agency_id].name, path=path.as_posix())]
     lines += [f"quarter: {quarter}", f"agency: {agency_id}",
               "reported: null        # 填報日期（民國），如 113/10/8",
@@ -107,7 +114,19 @@ def render_status_template(ctx: AuditContext, quarter: Quarter, agency_id: str, 
         carried = previous_kpis.get(placed_kpi.id, KpiReport()) if quarter.number != 1 else KpiReport()
         kpi_lines += [f'  "{placed_kpi.id}":  # {year} 年目標：{target_text}', _carried("actual", carried.actual), "    note: null"]
     lines += ["kpis:", *kpi_lines] if kpi_lines else ["kpis: {}"]
+    lines += _budget_lines(previous_budget if quarter.number != 1 else {})  # year-to-date figures start afresh each year
     return "\n".join(lines) + "\n"
+
+
+def _budget_lines(carried: dict[str, BudgetReport]) -> list[str]:
+    """The budget section: last quarter's figures carried forward within the year, else an example in a comment."""
+    if not carried:
+        return ["budget: {}           # 經費執行（選填，億元，年度累計），如：",
+                '#  "1": {approved: 12.5, allocated: 6, spent: 5.1, payable: 0.3, saved: 0, note: null}']
+    lines = ["budget:               # 經費執行（億元，年度累計）：核定數、累計分配數、實支數、應付未付數、賸餘數"]
+    for industry, report in carried.items():
+        lines += [f'  "{industry}":', *(_carried(field, getattr(report, field)) for field in BUDGET_FIGURES), "    note: null"]
+    return lines
 
 
 def write_status_template(ctx: AuditContext, root: Path, quarter: Quarter, agency_id: str) -> Path:

@@ -230,3 +230,17 @@ def test_empty_status_is_reported_honestly(tmp_path: Path):
     assert not any(agency["filed"] for agency in data["agencies"]) and data["agencies"]
     html = (repo / "reports" / "113Q2" / "report.html").read_text(encoding="utf-8")
     assert 'class="notice" role="note">本季尚無任何機關填報' in html
+
+
+@pytest.mark.parametrize("quarter", QUARTERS)
+def test_budget_execution_matches_independent_count(quarter: str, reports: dict, independent: Independent):
+    expected = independent.budget_execution(quarter_key(quarter))
+    rows = {(row["industry"], row["agency"]): row for row in reports[quarter]["budget_execution"] if row["agency"] is not None}
+    assert set(rows) == set(expected)
+    for key, figures in expected.items():
+        row = rows[key]
+        assert row["approved"] == pytest.approx(figures["approved"]) and row["allocated"] == pytest.approx(figures["allocated"])
+        assert row["executed"] == pytest.approx(figures["executed"])
+        assert (row["execution_rate"], row["achievement_rate"], row["light"]) == (
+            pytest.approx(figures["execution_rate"], abs=1e-4), pytest.approx(figures["achievement_rate"], abs=1e-4), figures["light"]), key
+    assert {row["light"] for row in rows.values()} >= ({"yellow"} if quarter.endswith("Q2") else set())  # mohw's synthetic 85 % in Q2

@@ -31,6 +31,18 @@ class KpiLights(Model):
         return self
 
 
+class BudgetLights(Model):
+    behind_below: float = Field(default=0.9, gt=0, le=1, description="執行率（執行數／累計分配數）低於此比例 → 落後（黃燈）")
+    severe_below: float = Field(default=0.8, gt=0, le=1, description="低於此比例 → 嚴重落後（紅燈）")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> BudgetLights:
+        if self.severe_below > self.behind_below:
+            raise ValueError("severe_below must not be larger than behind_below")
+        return self
+
+
 class LightRules(Model):
     work_items: WorkItemLights
     kpis: KpiLights
+    budget: BudgetLights = Field(default_factory=BudgetLights, description="經費執行率 thresholds (sixcore's defaults: 0.9 and 0.8)")

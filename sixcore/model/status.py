@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
@@ -87,6 +88,34 @@ class KpiReport(Model):
     note: str | None = Field(default=None, description="說明")
 
 
+Money = Annotated[
+    Decimal,
+    BeforeValidator(_number),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "pattern": "^\\s*-?[0-9０-９][0-9０-９.,]*\\s*$"}],
+                    "description": "億元, as 表 3"}),
+]
+
+
+BUDGET_FIGURES = ("approved", "allocated", "spent", "payable", "saved")
+
+
+class BudgetReport(Model):
+    """One industry's year-to-date budget figures of the filing agency, as of the quarter's end, in 億元 (as 表 3)."""
+
+    approved: Money | None = Field(default=None, description="年度核定數（修正後）")
+    allocated: Money | None = Field(default=None, description="累計分配數")
+    spent: Money | None = Field(default=None, description="實支數")
+    payable: Money | None = Field(default=None, description="應付未付數")
+    saved: Money | None = Field(default=None, description="賸餘（節餘）數")
+    note: str | None = Field(default=None, description="說明 (required when 執行率 is below the yellow threshold, or a figure exceeds another)")
+
+    @property
+    def executed(self) -> Decimal | None:
+        """執行數 = 實支 + 應付未付 + 賸餘, when any of them is given."""
+        parts = [part for part in (self.spent, self.payable, self.saved) if part is not None]
+        return sum(parts, Decimal(0)) if parts else None
+
+
 class StatusFile(Model):
     """One agency's report for one quarter (part 伍: 辦理情形、重要執行亮點、下一季重點工作)."""
 
@@ -99,3 +128,4 @@ class StatusFile(Model):
     next_quarter: list[str] = Field(default_factory=list, description="下一季重點工作")
     work_items: dict[str, WorkItemReport] = Field(default_factory=dict, description="重點工作項目, by public id")
     kpis: dict[str, KpiReport] = Field(default_factory=dict, description="KPI 實際值, by KPI id")
+    budget: dict[str, BudgetReport] = Field(default_factory=dict, description="經費執行, by industry number (\"1\" …), year to date")

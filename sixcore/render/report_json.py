@@ -88,6 +88,13 @@ def report_data(report: QuarterReport) -> dict[str, Any]:
             "rows": [{"industry": line.industry, "name": line.name, "year": _number(line.year), "programme": _number(line.programme)}
                      for line in report.budget],
         },
+        "budget_execution": [
+            {"industry": line.industry, "agency": line.body, "table3": _number(line.table3), "approved": _number(line.approved),
+             "allocated": _number(line.allocated), "executed": _number(line.executed), "execution_rate": line.execution_rate,
+             "achievement_rate": line.achievement_rate, "light": line.light.value,
+             "reported_in": str(line.reported_in) if line.reported_in else None, "note": line.note}
+            for line in report.execution
+        ],
         "thresholds": rules.model_dump(),
     }
 

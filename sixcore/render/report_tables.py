@@ -142,6 +142,21 @@ _TEXT: dict[str, tuple[str, str]] = {
     "budget_total": ("110–113 年合計（{unit}）", "110–113 total ({unit})"),
     "budget_none": ("（{year} 年不在表 3 範圍）", "({year} is outside table 3)"),
     "subtotal": ("小計", "Total"),
+    "execution": ("經費執行（{year} 年累計，{unit}）", "Budget execution ({year} to date, {unit})"),
+    "execution_rule": ("執行率＝執行數（實支＋應付未付＋賸餘）÷ 累計分配數；達成率＝執行數 ÷ 年度核定數。執行率未達 {yellow:.0%} 為落後，"
+                       "未達 {red:.0%} 為嚴重落後（sixcore 預設門檻，見 plan/lights.yaml）；未分配經費者不評定。",
+                       "Execution rate = executed (spent + payable + saved) ÷ allocated; achievement rate = executed ÷ approved. Below "
+                       "{yellow:.0%} is behind, below {red:.0%} seriously behind (sixcore's default thresholds, plan/lights.yaml); "
+                       "nothing allocated is not judged."),
+    "execution_none": ("本季無機關填報經費執行。", "No agency has reported budget execution."),
+    "all_agencies": ("（各機關合計）", "(all agencies)"),
+    "table3_year": ("表 3", "Table 3"),
+    "approved": ("核定數", "Approved"),
+    "allocated": ("累計分配數", "Allocated"),
+    "executed": ("執行數", "Executed"),
+    "execution_rate": ("執行率", "Execution rate"),
+    "achievement_rate": ("達成率", "Achievement rate"),
+    "note": ("說明", "Note"),
     "generated": ("產製時間：{when}", "Generated: {when}"),
 }
 
@@ -353,4 +368,23 @@ def _budget(report: QuarterReport, words: _Words) -> Section:
          line.year if line.year is not None else words("budget_none", year=year), line.programme]
         for line in report.budget
     ]
-    return Section("budget", words("budget"), [], [Table("budget", words("budget"), headers, rows)])
+    thresholds = report.rules.budget
+    execution_headers = [words("industry"), words("agency"), words("table3_year"), words("approved"), words("allocated"), words("executed"),
+                         words("execution_rate"), words("achievement_rate"), words("light"), words("note")]
+    execution: list[list[Cell]] = [
+        [line.industry, _body_name(report, words, line.body) if line.body else words("all_agencies"), line.table3, line.approved,
+         line.allocated, line.executed, _percent(line.execution_rate), _percent(line.achievement_rate), words.light(line.light), line.note]
+        for line in report.execution
+    ]
+    return Section("budget", words("budget"), [words("execution_rule", yellow=thresholds.behind_below, red=thresholds.severe_below)], [
+        Table("budget", words("budget"), headers, rows),
+        Table("execution", words("execution", year=year, unit=unit), execution_headers, execution, words("execution_none")),
+    ])
+
+
+def _percent(fraction: float | None) -> str | None:
+    return f"{fraction:.1%}" if fraction is not None else None
+
+
+def _body_name(report: QuarterReport, words: _Words, body: str) -> str:
+    return _name(words, report.names[body]) if body in report.names else body

@@ -13,6 +13,11 @@ from sixcore.load.status import AuditContext
 from sixcore.problem import Problem, Severity
 from sixcore.rules import (
     behind_without_reason,
+    budget_behind_without_note,
+    budget_decreased,
+    budget_exceeds,
+    budget_negative,
+    budget_over_table,
     budget_sums,
     completed_after_quarter,
     completed_without_date,
@@ -45,7 +50,7 @@ STATUS_RULES: dict[str, ModuleType] = {
     for rule in (
         status_quarter, status_agency, superseded_agency, unknown_status_id, not_responsible, status_missing, progress_range, completed_without_date,
         completed_after_quarter, behind_without_reason, suspended_without_reason, overdue_work_item, unreported_work_item, progress_decreased, kpi_behind,
-        quarter_texts_missing,
+        quarter_texts_missing, budget_negative, budget_exceeds, budget_behind_without_note, budget_decreased, budget_over_table,
     )
 }
 

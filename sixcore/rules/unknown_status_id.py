@@ -26,3 +26,7 @@ def check(ctx: AuditContext) -> Iterator[Problem]:
         for kpi_id in status.model.kpis:
             if kpi_id not in ctx.plan.kpi_by_id:
                 yield status.loaded.problem(("kpis", kpi_id), prefer_key=True, kind="KPI", id=kpi_id)
+        industries = {str(loaded.model.industry) for loaded in ctx.plan.industries}
+        for industry in status.model.budget:
+            if industry not in industries:
+                yield status.loaded.problem(("budget", industry), prefer_key=True, kind="industry", id=industry)

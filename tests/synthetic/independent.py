@@ -109,6 +109,7 @@ class Filed:
     agency: str
     kpis: dict[str, dict]
     refused: bool = False  # SC210: filed under an id that does not file for this quarter
+    budget: dict[str, dict] = field(default_factory=dict)
 
 
 @dataclass
@@ -245,7 +246,7 @@ class Independent:
             assert data["agency"] == path.stem and str(data["quarter"]) == path.parent.name, path
             quarter = quarter_key(path.parent.name)
             filed.append(Filed(quarter, body(data["agency"]), data.get("work_items") or {}, data["agency"], data.get("kpis") or {},
-                               refused(data["agency"], quarter)))
+                               refused(data["agency"], quarter), {str(key): value for key, value in (data.get("budget") or {}).items()}))
         result = cls(exported["work_items"], bodies, filed, items, first_review, behind_above)
         result._words = result._all_words()
         return result
@@ -374,6 +375,25 @@ class Independent:
     def owing(self, quarter: QuarterKey) -> set[str]:
         """The bodies due to file for the quarter: lead bodies of owed items."""
         return {body for item_id in self.owed(quarter) for body in self.items[item_id].lead_bodies}
+
+    def budget_execution(self, quarter: QuarterKey, behind_below: float = 0.9, severe_below: float = 0.8) -> dict[tuple[int, str], dict]:
+        """(industry, body) → year-to-date figures of the body's latest counted filing that year up to the quarter,
+        with 執行率 (executed ÷ allocated) and 達成率 (executed ÷ approved) and the light of 執行率."""
+        latest: dict[tuple[int, str], tuple[QuarterKey, dict]] = {}
+        for f in sorted(self.counted, key=lambda f: f.quarter):
+            if f.quarter[0] == quarter[0] and f.quarter <= quarter:
+                for industry, figures in f.budget.items():
+                    latest[(int(industry), f.body)] = (f.quarter, figures)
+        result = {}
+        for key, (_, figures) in latest.items():
+            parts = [figures.get(name) for name in ("spent", "payable", "saved") if figures.get(name) is not None]
+            executed = sum(parts) if parts else None
+            allocated, approved = figures.get("allocated"), figures.get("approved")
+            execution = round(executed / allocated, 4) if executed is not None and allocated else None
+            light = "none" if execution is None else "green" if execution >= behind_below else "yellow" if execution >= severe_below else "red"
+            result[key] = {"approved": approved, "allocated": allocated, "executed": executed, "execution_rate": execution,
+                           "achievement_rate": round(executed / approved, 4) if executed is not None and approved else None, "light": light}
+        return result
 
     def kpis_reported(self, quarter: QuarterKey) -> set[str]:
         """KPI ids with a reported actual in the quarter's year, up to the quarter."""

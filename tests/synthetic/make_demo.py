@@ -77,6 +77,10 @@ KPIS_PER_BODY = 6
 # The demo's agencies report on these industries' work items only (to keep the set, and the tests, small);
 # their items in the other industries are never reported, like the "silent" ones.
 INDUSTRIES = (1, 2, 3, 6)
+# 經費執行 (synthetic): each body's approved amount as a share of 表 3's figure for the industry and year; the share of
+# the allocation executed is 95 % but where BUDGET_LOW says otherwise (those get a note, as SC222 asks).
+BUDGET_SHARES = {"moea": {"1": 0.3, "4": 0.5, "5": 0.6}, "nstc": {"1": 0.2, "3": 0.4}, "mohw": {"3": 0.5}}
+BUDGET_LOW = {("mohw", "3", 2): 0.85, ("nstc", "3", 3): 0.7, ("moea", "5", 1): 0.5}  # (body, industry, quarter number)
 
 HEADER = """\
 # SYNTHETIC demo/test data — NOT a real agency report. Invented by tests/synthetic/make_demo.py.
@@ -478,6 +482,7 @@ def make_demo(outdir: Path) -> Path:
                 if year_kpis[kpi_id]["note"] is None:
                     del year_kpis[kpi_id]["note"]
             files[agency] = _status(agency, quarter, names[agency].short, work_items, year_kpis)
+            files[agency]["budget"] = _budget(plan, body, quarter)
             if unit_items:
                 files[unit_file[0]] = _status(unit_file[0], quarter, names[unit_file[0]].short, unit_items, {})
         unfiled = [(quarter, body) for (when, body) in scripted if when == quarter and filer(body, quarter) is None]
@@ -487,6 +492,25 @@ def make_demo(outdir: Path) -> Path:
         for agency, data in sorted(files.items()):
             (folder / f"{agency}.yaml").write_text(HEADER + "\n" + _dump(data), encoding="utf-8")
     return outdir
+
+
+def _budget(plan, body: str, quarter) -> dict[str, dict]:
+    """Year-to-date figures (億元): approved a share of 表 3, allocated a quarter of it per quarter, executed 95 % of that."""
+    rows = {str(row.industry): row for row in plan.budget.model.rows}
+    figures = {}
+    for industry, share in BUDGET_SHARES.get(body, {}).items():
+        table3 = rows[industry].amount_in(quarter.year)
+        if table3 is None:
+            continue
+        approved = round(float(table3) * share, 2)
+        allocated = round(approved * quarter.number / 4, 2)
+        executed = BUDGET_LOW.get((body, industry, quarter.number), 0.95)
+        entry = {"approved": approved, "allocated": allocated, "spent": round(allocated * (executed - 0.02), 2),
+                 "payable": round(allocated * 0.02, 2), "saved": 0}
+        if executed < 0.9:
+            entry["note"] = "（虛構）採購延宕，已督促廠商趕辦"
+        figures[industry] = entry
+    return figures
 
 
 def _status(agency: str, quarter, short: str, work_items: dict, kpis: dict) -> dict:
