@@ -26,7 +26,7 @@ CATALOG: dict[str, tuple[str, dict[str, str], dict[str, str]]] = {
               {"zh-TW": "欄位「{key}」重複（第 {first_line} 行已出現）", "en": "key '{key}' appears twice (first on line {first_line})"},
               {"zh-TW": "刪除或合併重複的欄位；否則先填的內容會被覆蓋。", "en": "remove or merge the duplicate; otherwise one value silently replaces the other."}),
     "SC003": ("file-encoding",
-              {"zh-TW": "檔案編碼不是 UTF-8（{encoding}）", "en": "the file is not UTF-8 ({encoding})"},
+              {"zh-TW": "檔案編碼不是 UTF-8", "en": "the file is not UTF-8"},
               {"zh-TW": "請以 UTF-8 編碼另存檔案。", "en": "save the file as UTF-8."}),
     "SC004": ("tab-indentation",
               {"zh-TW": "使用了 Tab 字元縮排", "en": "a tab character is used for indentation"},
@@ -43,6 +43,18 @@ CATALOG: dict[str, tuple[str, dict[str, str], dict[str, str]]] = {
     "SC010": ("schema",
               {"zh-TW": "欄位「{field}」{explain}", "en": "field '{field}': {detail}"},
               {"zh-TW": "請依檔案開頭的填寫說明（或 status/README.md、plan/README.md）修正。", "en": "fix it as the file's comment header (or status/README.md, plan/README.md) describes."}),
+    "SC020": ("file-too-large",
+              {"zh-TW": "檔案有 {size:,} 位元組，超過 {limit:,} 位元組（1 MB）的上限，不予檢查",
+               "en": "the file has {size:,} bytes, over the limit of {limit:,} bytes (1 MB); it is not checked"},
+              {"zh-TW": "一季的填報檔遠小於此；請確認沒有誤貼其他資料（例如圖片或整份報告）。",
+               "en": "a quarter's status file is far smaller; check that nothing else (an image, a whole report) was pasted in."}),
+    "SC021": ("too-many-values",
+              {"zh-TW": "檔案內容超過 {limit:,} 個值的上限，不予檢查", "en": "the file holds more than {limit:,} values, the limit; it is not checked"},
+              {"zh-TW": "填報檔不會有這麼多項目；請確認沒有誤貼其他資料。", "en": "a status file never has this many entries; check that nothing else was pasted in."}),
+    "SC022": ("too-deep",
+              {"zh-TW": "清單或對照表一層套一層，超過 {limit} 層的上限，不予檢查", "en": "lists and mappings are nested more than {limit} deep, the limit; it is not checked"},
+              {"zh-TW": "請檢查此處的括號 [ ] {{ }} 是否成對、縮排是否正確；填報檔只需要幾層。",
+               "en": "check that the brackets [ ] {{ }} here pair up and the indentation is right; a status file needs only a few levels."}),
     "SC103": ("invalid-date",
               {"zh-TW": "欄位「{field}」的{what_zh}「{value}」無效：{reason}", "en": "field '{field}': {what} '{value}' is invalid: {detail}"},
               {"zh-TW": "請以民國{what_zh}填寫，例如 {example}。", "en": "write an ROC {what} such as {example}."}),
@@ -158,6 +170,43 @@ CATALOG: dict[str, tuple[str, dict[str, str], dict[str, str]]] = {
               {"zh-TW": "請以一般的 YAML 檔案提交。", "en": "commit it as a plain YAML file."}),
 }
 
+_SAVE_AS_UTF8 = {"zh-TW": "請以 UTF-8 編碼另存檔案（例如記事本：另存新檔 → 編碼選「UTF-8」）。",
+                 "en": "save the file as UTF-8 (e.g. in Notepad: Save As → Encoding: UTF-8)."}
+_NO_ALIASES = {"zh-TW": "請不要用 YAML 別名（&名稱、*名稱）重複引用內容；每一項請直接寫出。",
+               "en": "do not repeat content with YAML aliases (&name, *name); write each entry out."}
+
+# Wordings for one `kind` of a problem (its params["kind"]): the message and what to do, in place of the code's own.
+VARIANTS: dict[tuple[str, str], tuple[dict[str, str], dict[str, str]]] = {
+    ("SC001", "merge"): ({"zh-TW": "合併鍵 << 之後須是對照表（或對照表的清單），例如 <<: *預設值",
+                          "en": "a merge key << must be followed by a mapping (or a list of mappings), e.g. <<: *defaults"},
+                         {"zh-TW": "請改正此處，或不用 <<，直接寫出各欄位。", "en": "correct it, or write the fields out instead of using <<."}),
+    ("SC003", "utf16"): ({"zh-TW": "檔案以 UTF-16（Unicode）編碼儲存，不是 UTF-8", "en": "the file is saved as UTF-16 (Unicode), not UTF-8"}, _SAVE_AS_UTF8),
+    ("SC003", "utf8"): ({"zh-TW": "此處起的內容不是 UTF-8 編碼（全檔共 {count:,} 處），檔案可能以 Big5 等其他編碼儲存",
+                         "en": "the text from here is not UTF-8 ({count:,} places in the file); the file may be saved as Big5 or another encoding"},
+                        _SAVE_AS_UTF8),
+    ("SC003", "nul"): ({"zh-TW": "此處有 NUL 字元（{char}，全檔共 {count:,} 個），YAML 檔不能含有；通常表示檔案以 UTF-16 儲存，或不是文字檔",
+                        "en": "a NUL character ({char}; {count:,} in the file), which YAML cannot contain; usually the file was saved as UTF-16 or is not text"},
+                       {"zh-TW": "請以 UTF-8 純文字另存檔案；若只有一兩處，刪除該字元即可。",
+                        "en": "save the file as plain UTF-8 text; if there are only one or two, delete them."}),
+    ("SC003", "control"): ({"zh-TW": "此處有看不見的控制字元 {char}（全檔共 {count:,} 個），YAML 不允許",
+                            "en": "an invisible control character {char} ({count:,} in the file), which YAML does not allow"},
+                           {"zh-TW": "請刪除此字元（常隨著從 Word、PDF 或網頁複製的文字貼入）；編輯器若看不到，可刪除此處前後的字再重新輸入。",
+                            "en": "delete it (it often comes with text pasted from Word, PDF or web pages); if your editor does not show it, "
+                                  "delete the characters around it and type them again."}),
+    ("SC006", "not-file"): ({"zh-TW": "這不是一般檔案（可能是資料夾或裝置），無法讀取", "en": "this is not a regular file (perhaps a folder or a device)"},
+                            {"zh-TW": "填報檔須是副檔名 .yaml 的一般文字檔；請更名或移除此項。",
+                             "en": "a status file must be a plain text file named .yaml; rename or remove this one."}),
+    ("SC021", "alias"): ({"zh-TW": "別名 *{alias} 展開後，檔案內容超過 {limit:,} 個值的上限，不予檢查",
+                          "en": "with the alias *{alias} expanded the file holds more than {limit:,} values, the limit; it is not checked"},
+                         _NO_ALIASES),
+    ("SC021", "text"): ({"zh-TW": "別名 *{alias} 展開後，檔案文字超過 {limit:,} 字的上限，不予檢查",
+                         "en": "with the alias *{alias} expanded the file's text is longer than {limit:,} characters, the limit; it is not checked"},
+                        _NO_ALIASES),
+    ("SC021", "loop"): ({"zh-TW": "別名 *{alias} 用在它自己所代表的內容之中，展開永無止境",
+                         "en": "the alias *{alias} is used inside the very value it names, so it never ends"},
+                        _NO_ALIASES),
+}
+
 SEVERITY_WORDS = {
     Severity.ERROR: {"zh-TW": "錯誤", "en": "error"},
     Severity.WARNING: {"zh-TW": "警告", "en": "warning"},
@@ -270,13 +319,22 @@ class _Defaults(dict[str, Any]):
         return "{" + key + "}"
 
 
+def _wording(problem: Problem) -> tuple[dict[str, str], dict[str, str]] | None:
+    variant = VARIANTS.get((problem.code, str(problem.params.get("kind"))))
+    if variant is not None:
+        return variant
+    entry = CATALOG.get(problem.code)
+    return (entry[1], entry[2]) if entry else None
+
+
 def _params(problem: Problem) -> _Defaults:
-    """The problem's facts, with the words its messages and hints are written with."""
+    """The problem's facts, with the words its message and hint are written with."""
     params = _Defaults(problem.params)
     params["kind_zh"] = _KIND_ZH.get(str(problem.params.get("kind")), problem.params.get("kind", ""))
-    params["reason"] = _DATE_REASON_ZH.get(str(problem.params.get("kind")), problem.params.get("detail", ""))
-    params["what_zh"] = "季別" if problem.params.get("what") == "quarter" else "日期"
-    params.setdefault("what", "date")
+    if problem.code == "SC103":
+        params["reason"] = _DATE_REASON_ZH.get(str(problem.params.get("kind")), problem.params.get("detail", ""))
+        params["what_zh"] = "季別" if problem.params.get("what") == "quarter" else "日期"
+        params.setdefault("what", "date")
     if problem.code == "SC221":
         executed = problem.params.get("what") == "executed"
         params["what_zh"], params["limit_zh"] = ("執行數", "累計分配數") if executed else ("累計分配數", "年度核定數")
@@ -291,14 +349,15 @@ def _params(problem: Problem) -> _Defaults:
 
 def describe(problem: Problem, lang: Lang = Lang.zh) -> str:
     """The problem in words, in `lang`."""
-    _, messages, _ = CATALOG.get(problem.code, (problem.code, {"zh-TW": "{detail}", "en": "{detail}"}, {}))
+    wording = _wording(problem)
+    messages = wording[0] if wording else {"zh-TW": "{detail}", "en": "{detail}"}
     return messages[lang.value].format_map(_params(problem))
 
 
 def hint(problem: Problem, lang: Lang = Lang.zh) -> str:
     """What the reader should do about it."""
-    entry = CATALOG.get(problem.code)
-    return entry[2][lang.value].format_map(_params(problem)) if entry else ""
+    wording = _wording(problem)
+    return wording[1][lang.value].format_map(_params(problem)) if wording else ""
 
 
 def rule_name(code: str) -> str:

@@ -1,17 +1,31 @@
-"""YAML with line marks: safe loading (C loader when available) that remembers where every value is.
+"""YAML with line marks: safe loading (libyaml's parser when available) that remembers where every value is.
 
 PyYAML silently keeps the last of two equal keys; here a duplicate key is a problem, because in a
 hand-edited status file it nearly always means one entry overwrote another.
+
+Files come from pull requests, so no file may take a run down (the figures are in sixcore.load.limits): a file
+is read only when it is no bigger than MAX_FILE_BYTES; characters YAML forbids
+(NUL, other control characters) are located before parsing; nodes are composed here from the parser's events,
+because PyYAML's composer forgets where an alias was written; and every value is counted as aliases are
+expanded, so an alias bomb is refused at the alias that passed the limit instead of filling memory.
+
+Merge keys (`<<: *defaults`, YAML 1.1, as PyYAML reads them) are accepted: a key written in the mapping itself
+overrides a merged one (that is no duplicate), and an earlier merged mapping overrides a later one. Every value
+is located where it is written: a value given as an alias at the alias, and what an alias or a merge key brings
+in inside the anchored text it comes from.
 """
 
 from __future__ import annotations
 
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
+from sixcore.load.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_TEXT, MAX_VALUES
 from sixcore.problem import Problem, Severity
 
 BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -19,9 +33,15 @@ BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PathKey = tuple[Any, ...]
 
 _PLAIN_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_VALUE_TAG = "tag:yaml.org,2002:value"  # a plain `=`: PyYAML has no constructor for it and fails; it is text
+
+# What YAML 1.1 (and libyaml's reader) accepts; anything else is refused before parsing, at its line and column.
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mark:
     """A 1-based line and column."""
 
@@ -51,77 +71,304 @@ class MarkedDocument:
             probe = probe[:-1]
 
 
-@dataclass
-class _Builder:
-    loader: Any
-    document: MarkedDocument
-    problems: list[Problem]
+@dataclass(frozen=True, eq=False)
+class _Alias:
+    """`*name` where it is written, and the node it names."""
 
-    def build(self, node: yaml.Node, location: PathKey) -> Any:
-        self.document.values[location] = _mark(node.start_mark)
-        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_COLLECTION_TAGS:
-            # safe loading: a tag such as !!python/object is refused, never silently dropped
-            raise yaml.constructor.ConstructorError(None, None, f"unsupported tag {node.tag}", node.start_mark)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, location)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, location + (index,)) for index, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+    name: str
+    target: yaml.Node
+    mark: Mark
 
-    def _mapping(self, node: yaml.MappingNode, location: PathKey) -> dict[Any, Any]:
-        self.loader.flatten_mapping(node)
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = self.loader.construct_object(key_node, deep=True)
-            key_mark = _mark(key_node.start_mark)
-            if isinstance(key, (list, dict)):
-                self.problems.append(_problem(self.document.path, key_mark, "SC001", problem="a mapping key must be a plain value"))
-                continue
-            if key in result:
-                first = self.document.keys[location + (key,)]
-                self.problems.append(_problem(self.document.path, key_mark, "SC002", key=str(key), first_line=first.line))
-                continue
-            self.document.keys[location + (key,)] = key_mark
-            result[key] = self.build(value_node, location + (key,))
-        return result
+
+_Node = yaml.Node | _Alias
+
+
+class _Refused(Exception):
+    """The file is not read further; `problem` says where and why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.code)
+        self.problem = problem
 
 
 def _mark(mark: Any) -> Mark:
     return Mark(mark.line + 1, mark.column + 1)
 
 
+def _where(node: _Node) -> Mark:
+    return node.mark if isinstance(node, _Alias) else _mark(node.start_mark)
+
+
+def _target(node: _Node) -> yaml.Node:
+    return node.target if isinstance(node, _Alias) else node
+
+
 def _problem(path: Path, mark: Mark, code: str, **params: Any) -> Problem:
     return Problem(path, mark.line, mark.column, code, Severity.ERROR, params)
 
 
+class _Composer:
+    """Nodes from the parser's events, as PyYAML composes them, but aliases kept as `_Alias` with their place.
+
+    Stops at the first node past MAX_VALUES or MAX_DEPTH, so a huge or deeply nested file is not parsed to its end.
+    """
+
+    def __init__(self, loader: Any, path: Path) -> None:
+        self.loader = loader
+        self.path = path
+        self.anchors: dict[str, yaml.Node] = {}
+        self.open: set[yaml.Node] = set()  # collections being composed: an alias to one of them never ends
+        self.count = 0
+
+    def document(self) -> _Node | None:
+        loader = self.loader
+        loader.get_event()  # stream start
+        if loader.check_event(yaml.StreamEndEvent):
+            return None
+        start = loader.get_event()
+        node = self.node(loader.get_event(), 1)
+        loader.get_event()  # document end
+        if not loader.check_event(yaml.StreamEndEvent):
+            another = loader.get_event()
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream", start.start_mark, "but found another document", another.start_mark
+            )
+        return node
+
+    def node(self, event: Any, depth: int) -> _Node:
+        """The node that starts with `event` (libyaml's own event and mark classes, which the stubs do not know)."""
+        start: Any = event.start_mark
+        anchor: Any = event.anchor
+        if isinstance(event, yaml.AliasEvent):
+            target = self.anchors.get(anchor)
+            if target is None:
+                raise yaml.composer.ComposerError(None, None, f"found undefined alias {anchor!r}", start)
+            if target in self.open:
+                raise _Refused(_problem(self.path, _mark(start), "SC021", kind="loop", alias=anchor))
+            return _Alias(anchor, target, _mark(start))
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise _Refused(_problem(self.path, _mark(start), "SC021", kind="values", limit=MAX_VALUES))
+        if anchor is not None and anchor in self.anchors:
+            raise yaml.composer.ComposerError(
+                f"found duplicate anchor {anchor!r}; first occurrence", self.anchors[anchor].start_mark, "second occurrence", start
+            )
+        loader = self.loader
+        node: yaml.Node
+        if isinstance(event, yaml.ScalarEvent):
+            tag = event.tag if event.tag not in (None, "!") else loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            stop: Any = event.end_mark
+            node = yaml.ScalarNode(tag, event.value, start, stop, style=event.style)
+            if anchor is not None:
+                self.anchors[anchor] = node
+            return node
+        if depth > MAX_DEPTH:
+            raise _Refused(_problem(self.path, _mark(start), "SC022", limit=MAX_DEPTH))
+        sequence = isinstance(event, yaml.SequenceStartEvent)
+        kind = yaml.SequenceNode if sequence else yaml.MappingNode
+        tag = event.tag if event.tag not in (None, "!") else loader.resolve(kind, None, event.implicit)
+        node = kind(tag, [], start, None, flow_style=event.flow_style)
+        if anchor is not None:
+            self.anchors[anchor] = node
+        self.open.add(node)
+        end = yaml.SequenceEndEvent if sequence else yaml.MappingEndEvent
+        items: list[Any] = node.value
+        while not isinstance(item := loader.get_event(), end):
+            if sequence:
+                items.append(self.node(item, depth + 1))
+            else:
+                key = self.node(item, depth + 1)
+                items.append((key, self.node(loader.get_event(), depth + 1)))
+        node.end_mark = item.end_mark
+        self.open.discard(node)
+        return node
+
+
+class _Entry(NamedTuple):
+    """One key of a mapping once merge keys are applied: the key, where it is written, its value node."""
+
+    key: Any
+    key_mark: Mark
+    key_length: int
+    value: _Node
+    through: _Alias | None  # the alias of the merge key (`<<: *name`) it came in by
+
+
+@dataclass
+class _Builder:
+    """Plain data and marks from composed nodes, counting every value as aliases and merge keys are expanded."""
+
+    loader: Any
+    document: MarkedDocument
+    problems: list[Problem]
+    values: int = 0
+    text: int = 0
+    via: _Alias | None = None  # the outermost alias being expanded: where a limit is reported
+    entries: dict[yaml.Node, list[_Entry]] = field(default_factory=dict)
+
+    def build(self, node: _Node, location: PathKey, depth: int = 1) -> Any:
+        if isinstance(node, _Alias):
+            outermost = self.via is None
+            if outermost:
+                self.via = node
+            try:
+                value = self.build(node.target, location, depth)
+            finally:
+                if outermost:
+                    self.via = None
+            self.document.values[location] = node.mark
+            return value
+        self.spend(1, len(node.value) if isinstance(node, yaml.ScalarNode) else 0, node)
+        self.document.values[location] = _mark(node.start_mark)
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if node.tag not in _PLAIN_COLLECTION_TAGS:
+            # safe loading: a tag such as !!python/object is refused, never silently dropped
+            raise yaml.constructor.ConstructorError(None, None, f"unsupported tag {node.tag}", node.start_mark)
+        if depth > MAX_DEPTH:
+            raise self.refused("SC022", node, limit=MAX_DEPTH)
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, location, depth)
+        return [self.build(item, location + (index,), depth + 1) for index, item in enumerate(node.value)]
+
+    def mapping(self, node: yaml.MappingNode, location: PathKey, depth: int) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        for entry in self.mapping_entries(node, depth):
+            self.spend(1, entry.key_length, node)
+            self.document.keys[location + (entry.key,)] = entry.key_mark
+            outermost = self.via is None and entry.through is not None
+            if outermost:
+                self.via = entry.through
+            try:
+                result[entry.key] = self.build(entry.value, location + (entry.key,), depth + 1)
+            finally:
+                if outermost:
+                    self.via = None
+        return result
+
+    def spend(self, values: int, text: int, node: yaml.Node) -> None:
+        self.values += values
+        self.text += text
+        if self.values > MAX_VALUES:
+            raise self.refused("SC021", node, kind="alias" if self.via else "values", limit=MAX_VALUES)
+        if self.text > MAX_TEXT:
+            raise self.refused("SC021", node, kind="text" if self.via else "values", limit=MAX_TEXT)
+
+    def refused(self, code: str, node: yaml.Node, **params: Any) -> _Refused:
+        if self.via is not None:
+            return _Refused(_problem(self.document.path, self.via.mark, code, alias=self.via.name, **params))
+        return _Refused(_problem(self.document.path, _mark(node.start_mark), code, **params))
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == _VALUE_TAG:
+            return node.value
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError):
+            # a plain 2024-13-45 or a 5,000-digit number cannot become a date or an int: it stays the text written,
+            # and validation says what is wrong with it, where it is
+            self.loader.recursive_objects.pop(node, None)
+            return node.value
+
+    def mapping_entries(self, node: yaml.MappingNode, depth: int) -> list[_Entry]:
+        """A mapping's keys once merge keys are applied, worked out once per node (its problems reported once)."""
+        known = self.entries.get(node)
+        if known is not None:
+            return known
+        if depth > MAX_DEPTH:  # merge keys merging mappings that merge …
+            raise self.refused("SC022", node, limit=MAX_DEPTH)
+        entries: list[_Entry] = []
+        first: dict[Any, Mark] = {}
+        merge: tuple[_Node, Mark] | None = None
+        for key_node, value_node in node.value:
+            key_mark, key_target = _where(key_node), _target(key_node)
+            if isinstance(key_target, yaml.ScalarNode) and key_target.tag == _MERGE_TAG:
+                if merge is not None:
+                    self.problems.append(_problem(self.document.path, key_mark, "SC002", key="<<", first_line=merge[1].line))
+                else:
+                    merge = (value_node, key_mark)
+                continue
+            if not isinstance(key_target, yaml.ScalarNode):
+                self.problems.append(_problem(self.document.path, key_mark, "SC001", problem="a mapping key must be a plain value"))
+                continue
+            key = self.scalar(key_target)
+            if key in first:
+                self.problems.append(_problem(self.document.path, key_mark, "SC002", key=str(key), first_line=first[key].line))
+                continue
+            first[key] = key_mark
+            entries.append(_Entry(key, key_mark, len(key_target.value), value_node, None))
+        if merge is not None:
+            for source, through in self.merge_sources(merge[0]):
+                for entry in self.mapping_entries(source, depth + 1):
+                    self.spend(1, 0, source)  # merging is expansion too: a merge of merges must not multiply unbounded
+                    if entry.key not in first:
+                        first[entry.key] = entry.key_mark
+                        entries.append(entry._replace(through=through or entry.through))
+        self.entries[node] = entries
+        return entries
+
+    def merge_sources(self, value: _Node) -> list[tuple[yaml.MappingNode, _Alias | None]]:
+        """What `<<:` merges, earliest first: one mapping or a list of mappings, each perhaps an alias."""
+        outer = value if isinstance(value, _Alias) else None
+        target = _target(value)
+        items = [value] if isinstance(target, yaml.MappingNode) else target.value if isinstance(target, yaml.SequenceNode) else None
+        if items is None:
+            raise _Refused(_problem(self.document.path, _where(value), "SC001", kind="merge"))
+        sources = []
+        for item in items:
+            source = _target(item)
+            if not isinstance(source, yaml.MappingNode) or source.tag not in _PLAIN_COLLECTION_TAGS:
+                raise _Refused(_problem(self.document.path, _where(item), "SC001", kind="merge"))
+            sources.append((source, outer or (item if isinstance(item, _Alias) else None)))
+        return sources
+
+
+def position(text: str, index: int) -> Mark:
+    """The line and column of text[index], counting line breaks as YAML does (CR LF, LF, CR, NEL, LS, PS)."""
+    line, start = 1, 0
+    for match in _LINE_BREAK.finditer(text, 0, index):
+        line, start = line + 1, match.end()
+    return Mark(line, index - start + 1)
+
+
 def decode(raw: bytes, path: Path) -> tuple[str | None, list[Problem]]:
-    """UTF-8 text (a BOM is allowed), or an encoding problem at the first bad byte."""
+    """UTF-8 text (a BOM is allowed) with only characters YAML accepts, or an encoding problem where it starts."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [_problem(path, Mark(1, 1), "SC003", encoding="UTF-16")]
+        return None, [_problem(path, Mark(1, 1), "SC003", kind="utf16")]
+    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
     try:
-        return raw.decode("utf-8-sig"), []
+        text = body.decode("utf-8")
     except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
-        return None, [_problem(path, Mark(line, column), "SC003", encoding="UTF-8 以外 / not UTF-8")]
+        before = body[: error.start].decode("utf-8")
+        # each invalid sequence becomes one U+FFFD; a U+FFFD written in the file is the bytes EF BF BD
+        count = body.decode("utf-8", errors="replace").count("\ufffd") - body.count("\ufffd".encode())
+        return None, [_problem(path, position(before, len(before)), "SC003", kind="utf8", count=max(count, 1))]
+    found = _NOT_PRINTABLE.search(text)
+    if found is None:
+        return text, []
+    char = found.group()
+    count = _NOT_PRINTABLE.subn("", text)[1]
+    kind = "nul" if char == "\0" else "control"
+    return None, [_problem(path, position(text, found.start()), "SC003", kind=kind, char=f"U+{ord(char):04X}", count=count)]
 
 
 def parse_marked(text: str, path: Path) -> tuple[MarkedDocument | None, list[Problem]]:
-    """Parse YAML text into a MarkedDocument; syntax, tab, duplicate-key and empty-file problems."""
+    """Parse YAML text into a MarkedDocument; syntax, tab, duplicate-key, empty-file and limit problems."""
     loader = BaseLoader(text)
     problems: list[Problem] = []
     try:
-        node = loader.get_single_node()
+        node = _Composer(loader, path).document()
         if node is None:
             return None, [_problem(path, Mark(1, 1), "SC005")]
         document = MarkedDocument(path, None)
         document.data = _Builder(loader, document, problems).build(node, ())
         return document, problems
+    except _Refused as refused:
+        return None, [*problems, refused.problem]
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(error, text, path)]
+        return None, [*problems, _syntax_problem(error, text, path)]
     except yaml.YAMLError as error:
-        return None, [_problem(path, Mark(1, 1), "SC001", problem=str(error))]
+        return None, [*problems, _problem(path, Mark(1, 1), "SC001", problem=str(error))]
     finally:
         loader.dispose()
 
@@ -134,15 +381,33 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: Path) -> Probl
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in source_line[: max(column, 1)] or "'\\t'" in str(error.problem):
         return Problem(path, line, source_line.find("\t") + 1 if "\t" in source_line else column, "SC004")
+    if error.problem == "exceeded maximum nesting depth":  # libyaml's own limit (1,000), met when it reads ahead on a line
+        return _problem(path, Mark(line, column), "SC022", limit=MAX_DEPTH)
     return _problem(path, Mark(line, column), "SC001", problem=str(error.problem or error.context or error))
+
+
+def read_limited(path: Path) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a regular file of at most MAX_FILE_BYTES; a problem for anything else, without reading it."""
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            return None, [_problem(path, Mark(1, 1), "SC006", kind="not-file", reason="not a regular file")]
+        if status.st_size > MAX_FILE_BYTES:
+            return None, [_problem(path, Mark(1, 1), "SC020", size=status.st_size, limit=MAX_FILE_BYTES)]
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        return None, [_problem(path, Mark(1, 1), "SC006", reason=error.strerror or str(error))]
+    if len(raw) > MAX_FILE_BYTES:  # grew since stat
+        return None, [_problem(path, Mark(1, 1), "SC020", size=len(raw), limit=MAX_FILE_BYTES)]
+    return raw, []
 
 
 def load_marked(path: Path) -> tuple[MarkedDocument | None, list[Problem]]:
     """Read, decode and parse one YAML file."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [_problem(path, Mark(1, 1), "SC006", reason=error.strerror or str(error))]
+    raw, problems = read_limited(path)
+    if raw is None:
+        return None, problems
     text, problems = decode(raw, path)
     if text is None:
         return None, problems
