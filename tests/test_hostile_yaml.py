@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from sixcore.load.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_TEXT, MAX_VALUES
-from sixcore.load.marked import Mark, load_marked, parse_marked, position
+from sixcore.load.marked import Mark, load_marked, outside_repository, parse_marked, position
 from sixcore.messages import CATALOG, VARIANTS, Lang, describe, hint
 from sixcore.problem import Problem
 
@@ -225,6 +225,39 @@ def test_folders_and_pipes_are_not_files(tmp_path):
         assert found(load_marked(tmp_path / name)[1]) == [(1, 1, "SC006", "not-file")]
 
 
+def test_links_out_of_the_repository_are_refused_unread(tmp_path):
+    root, outside = tmp_path / "repo", tmp_path / "elsewhere"
+    (root / "status" / "113Q2").mkdir(parents=True)
+    (root / ".git").mkdir()
+    outside.mkdir()
+    (outside / "secret.yaml").write_text("secret_token: hunter2\n")
+    (root / ".git" / "config").write_text("token: hunter2\n")
+    (root / "status" / "113Q2" / "real.yaml").write_text("a: 1\n")
+    links = {
+        "status/113Q2/out.yaml": outside / "secret.yaml",
+        "status/113Q2/git.yaml": root / ".git" / "config",
+        "status/113Q2/in.yaml": Path("real.yaml"),
+        "status/113Q1": outside,
+    }
+    for name, target in links.items():
+        (root / name).symlink_to(target)
+    assert outside_repository(root / "status/113Q2/out.yaml", root) == "outside"
+    assert outside_repository(root / "status/113Q2/git.yaml", root) == "git"
+    assert outside_repository(root / "status/113Q1/secret.yaml", root) == "outside"  # a linked folder
+    assert outside_repository(root / "status/113Q2/in.yaml", root) is None
+    for name in ("status/113Q2/out.yaml", "status/113Q2/git.yaml", "status/113Q1/secret.yaml"):
+        document, problems = load_marked(root / name, root)
+        assert document is None and [p.code for p in problems] == ["SC008"]
+        assert "hunter2" not in repr(problems)
+    assert load_marked(root / "status/113Q2/in.yaml", root)[0].data == {"a": 1}
+
+
+def test_a_link_loop_is_unreadable_not_a_crash(tmp_path):
+    (tmp_path / "a.yaml").symlink_to("b.yaml")
+    (tmp_path / "b.yaml").symlink_to("a.yaml")
+    assert [p.code for p in load_marked(tmp_path / "a.yaml", tmp_path)[1]] == ["SC006"]
+
+
 # --- the words for every new problem ---------------------------------------------------
 
 NEW_PROBLEMS = [
@@ -232,6 +265,7 @@ NEW_PROBLEMS = [
     *(Problem(T, 1, 1, "SC003", params={"kind": kind, "char": "U+0000", "count": 2}) for kind in ("utf16", "utf8", "nul", "control")),
     Problem(T, 1, 1, "SC006", params={"kind": "not-file", "reason": "not a regular file"}),
     Problem(T, 1, 1, "SC006", params={"reason": "Permission denied"}),
+    *(Problem(T, 1, 1, "SC008", params={"kind": kind}) for kind in ("outside", "git")),
     Problem(T, 1, 1, "SC020", params={"size": 52_428_800, "limit": MAX_FILE_BYTES}),
     *(Problem(T, 1, 1, "SC021", params={"kind": kind, "alias": "a5", "limit": MAX_VALUES}) for kind in ("values", "alias", "text", "loop")),
     Problem(T, 1, 1, "SC022", params={"limit": MAX_DEPTH}),
@@ -245,6 +279,6 @@ def test_every_new_problem_has_words_and_a_hint(problem, lang):
     assert text and advice and not re.search(r"\{\w*\}", text + advice)  # every placeholder filled
     assert problem.code in CATALOG
     if "kind" in problem.params and (problem.code, problem.params["kind"]) not in VARIANTS:
-        assert problem.params["kind"] == "values"  # the code's own wording
+        assert problem.params["kind"] in ("outside", "values")  # the code's own wording
     if problem.code == "SC006" and "kind" not in problem.params:
         assert "Permission denied" in text  # the reason is shown (it was overwritten by a date reason before)

@@ -151,13 +151,15 @@ def load_model(
     path: Path,
     model: type[M] | Callable[[Any], type[M]],
     salvage: Callable[[Any, ValidationError], Any] | None = None,
+    root: Path | None = None,
 ) -> tuple[Loaded[M] | None, list[Problem]]:
     """Load one YAML file as `model` (or the model `model(data)` picks); failures become Problems.
 
     With `salvage`, a file with schema errors is validated once more without the entries that failed,
-    so the other rules can still judge the rest of it.
+    so the other rules can still judge the rest of it. With `root`, a file that is a link out of that
+    repository is refused unread (sixcore.load.marked.outside_repository).
     """
-    document, problems = load_marked(path)
+    document, problems = load_marked(path, root)
     if document is None:
         return None, problems
     kind: type[M] = model if isinstance(model, type) else model(document.data)
@@ -191,26 +193,26 @@ def load_plan(root: Path) -> LoadedPlan:
         return path
 
     if path := required(AGENCIES_FILE):
-        plan.agencies, problems = load_model(path, AgencyRegistry)
+        plan.agencies, problems = load_model(path, AgencyRegistry, root=root)
         plan.problems += problems
     for path in sorted((root / INDUSTRIES_DIR).glob("*.yaml")):
-        loaded, problems = load_model(path, Industry)
+        loaded, problems = load_model(path, Industry, root=root)
         plan.problems += problems
         if loaded:
             plan.industries.append(loaded)
     for path in sorted((root / KPIS_DIR).glob("*.yaml")):
         kpi_file: Loaded[KpiFile] | None  # either model; said here so the checker does not settle on their common base
-        kpi_file, problems = load_model(path, _kpi_file_kind)
+        kpi_file, problems = load_model(path, _kpi_file_kind, root=root)
         plan.problems += problems
         if kpi_file:
             plan.kpi_files.append(kpi_file)
     if path := required(BUDGET_FILE):
-        plan.budget, problems = load_model(path, Budget)
+        plan.budget, problems = load_model(path, Budget, root=root)
         plan.problems += problems
     if path := required(LIGHTS_FILE):
-        plan.lights, problems = load_model(path, LightRules)
+        plan.lights, problems = load_model(path, LightRules, root=root)
         plan.problems += problems
     if path := required(PROGRAMME_FILE):
-        plan.programme, problems = load_model(path, Programme)
+        plan.programme, problems = load_model(path, Programme, root=root)
         plan.problems += problems
     return plan

@@ -4,7 +4,7 @@ PyYAML silently keeps the last of two equal keys; here a duplicate key is a prob
 hand-edited status file it nearly always means one entry overwrote another.
 
 Files come from pull requests, so no file may take a run down (the figures are in sixcore.load.limits): a file
-is read only when it is no bigger than MAX_FILE_BYTES; characters YAML forbids
+is read only when it lies inside the repository and is no bigger than MAX_FILE_BYTES; characters YAML forbids
 (NUL, other control characters) are located before parsing; nodes are composed here from the parser's events,
 because PyYAML's composer forgets where an alias was written; and every value is counted as aliases are
 expanded, so an alias bomb is refused at the alias that passed the limit instead of filling memory.
@@ -17,6 +17,7 @@ in inside the anchored text it comes from.
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 from dataclasses import dataclass, field
@@ -386,6 +387,21 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: Path) -> Probl
     return _problem(path, Mark(line, column), "SC001", problem=str(error.problem or error.context or error))
 
 
+def outside_repository(path: Path, root: Path) -> str | None:
+    """Why `path` must not be read as a file of the repository at `root`, or None.
+
+    Links are followed: a file (or a folder on its way) that leads out of the repository, or into its .git
+    folder, is refused before it is opened, so nothing from there is ever printed.
+    """
+    real = Path(os.path.realpath(path))
+    real_root = Path(os.path.realpath(root))
+    if not real.is_relative_to(real_root):
+        return "outside"
+    if ".git" in real.relative_to(real_root).parts:
+        return "git"
+    return None
+
+
 def read_limited(path: Path) -> tuple[bytes | None, list[Problem]]:
     """The bytes of a regular file of at most MAX_FILE_BYTES; a problem for anything else, without reading it."""
     try:
@@ -403,8 +419,10 @@ def read_limited(path: Path) -> tuple[bytes | None, list[Problem]]:
     return raw, []
 
 
-def load_marked(path: Path) -> tuple[MarkedDocument | None, list[Problem]]:
-    """Read, decode and parse one YAML file."""
+def load_marked(path: Path, root: Path | None = None) -> tuple[MarkedDocument | None, list[Problem]]:
+    """Read, decode and parse one YAML file; with `root`, only if it is a file of that repository."""
+    if root is not None and (where := outside_repository(path, root)):
+        return None, [_problem(path, Mark(1, 1), "SC008", kind=where)]
     raw, problems = read_limited(path)
     if raw is None:
         return None, problems

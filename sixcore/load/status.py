@@ -122,7 +122,7 @@ def load_status(root: Path) -> tuple[list[FiledStatus], list[Problem]]:
             problems.append(Problem(path, 1, 1, "SC213", Severity.ERROR, {"file": (STATUS_DIR / relative).as_posix(), **misplaced}))
             continue
         # an agency should see every problem in one run: judge what is valid even after a schema error
-        loaded, found = load_model(path, StatusFile, salvage=_without_invalid_entries)
+        loaded, found = load_model(path, StatusFile, salvage=_without_invalid_entries, root=root)
         problems += found
         if loaded is not None:
             filed.append(FiledStatus(loaded, Quarter.parse(path.parent.name), path.stem))
