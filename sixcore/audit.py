@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from sixcore.calendar import Quarter
 from sixcore.errors import SixcoreUserError
+from sixcore.load.limits import MAX_PROBLEMS_PER_FILE
 from sixcore.load.loader import LoadedPlan, load_plan
 from sixcore.load.status import AuditContext, filing_place, load_status, quarter_folders
-from sixcore.problem import Problem, Severity, sort_problems
+from sixcore.problem import Problem, Severity, limit_per_file, sort_problems
 from sixcore.rules import run_rules
 
 
@@ -52,10 +54,10 @@ def load_context(root: Path, as_of: Quarter | None = None) -> tuple[AuditContext
 
 def _misplaced(root: Path, files: Sequence[Path], reported: set[Path]) -> list[Problem]:
     """A problem at each named file that is neither in plan/ nor where a filing counts (and not yet reported)."""
-    plan_dir = (root / "plan").resolve()
+    plan_dir = Path(os.path.realpath(root / "plan"))
     found = []
     for file in files:
-        resolved = file.resolve()
+        resolved = _where(file)
         if plan_dir in resolved.parents or resolved in reported:
             continue
         misplaced = filing_place(root, file)
@@ -70,18 +72,25 @@ def check_repo(root: Path, as_of: Quarter | None = None, files: Sequence[Path] =
     With `files` (as pre-commit and CI pass them, relative to the working directory), only problems in
     those files are kept, plus any error in plan/, without which the files cannot be judged.
     """
-    missing = [str(file) for file in files if not file.is_file()]
+    # a link is judged (and refused if it leads out of the repository), not mistaken for a missing file
+    missing = [str(file) for file in files if not file.is_file() and not file.is_symlink()]
     if missing:
         raise SixcoreUserError(f"找不到檔案 / no such file: {', '.join(missing)}")
     context, problems = load_context(root, as_of)
-    problems = [*problems, *_misplaced(root, files, {problem.path.resolve() for problem in problems if problem.code == "SC213"})]
+    problems = [*problems, *_misplaced(root, files, {_where(problem.path) for problem in problems if problem.code == "SC213"})]
     problems = sort_problems([*problems, *run_rules(context)])
     if files:
         # file names are as the user typed them, relative to where sixcore runs, not to the root
-        wanted = {file.resolve() for file in files}
-        plan_dir = (root / "plan").resolve()
+        wanted = {_where(file) for file in files}
+        plan_dir = Path(os.path.realpath(root / "plan"))
         problems = [
             problem for problem in problems
-            if problem.path.resolve() in wanted or (problem.severity is Severity.ERROR and plan_dir in problem.path.resolve().parents)
+            if _where(problem.path) in wanted or (problem.severity is Severity.ERROR and plan_dir in _where(problem.path).parents)
         ]
-    return AuditResult(context, problems)
+    return AuditResult(context, limit_per_file(problems, MAX_PROBLEMS_PER_FILE))
+
+
+def _where(path: Path) -> Path:
+    """A file's place with the folders on its way resolved, but not the file itself: a link is the link's place
+    (and Path.resolve would raise on a link loop)."""
+    return Path(os.path.realpath(path.parent)) / path.name

@@ -45,3 +45,32 @@ def exit_code(problems: Iterable[Problem], strict: bool = False) -> int:
     """0: no error (nor warning under --strict); 1: the data has problems."""
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     return 1 if any(problem.severity in failing for problem in problems) else 0
+
+
+def limit_per_file(problems: Iterable[Problem], limit: int) -> list[Problem]:
+    """At most `limit` problems of each file, the most severe first; the rest counted in one SC023 problem.
+
+    A hostile file can hold a hundred thousand wrong entries; listing each would take longer than judging them.
+    The SC023 problem is as severe as the worst problem it stands for, so the exit status is unchanged.
+    """
+    by_path: dict[Path, list[Problem]] = {}
+    for problem in problems:
+        by_path.setdefault(problem.path, []).append(problem)
+    kept: list[Problem] = []
+    for path, group in by_path.items():
+        if len(group) <= limit:
+            kept += group
+            continue
+        ranked = sorted(group, key=_severity_first)
+        hidden = ranked[limit:]
+        first = min(hidden, key=lambda problem: (problem.line, problem.column))
+        kept += ranked[:limit]
+        kept.append(Problem(path, first.line, first.column, "SC023", hidden[0].severity, {"count": len(hidden), "limit": limit}))
+    return sort_problems(kept)
+
+
+def _severity_first(problem: Problem) -> tuple[int, int, int, str]:
+    return (_RANK[problem.severity], problem.line, problem.column, problem.code)
+
+
+_RANK = {severity: severity.rank for severity in Severity}

@@ -13,7 +13,7 @@ import pytest
 from sixcore.load.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_TEXT, MAX_VALUES
 from sixcore.load.marked import Mark, load_marked, outside_repository, parse_marked, position
 from sixcore.messages import CATALOG, VARIANTS, Lang, describe, hint
-from sixcore.problem import Problem
+from sixcore.problem import Problem, Severity, limit_per_file
 
 T = Path("t.yaml")
 
@@ -258,7 +258,22 @@ def test_a_link_loop_is_unreadable_not_a_crash(tmp_path):
     assert [p.code for p in load_marked(tmp_path / "a.yaml", tmp_path)[1]] == ["SC006"]
 
 
-# --- the words for every new problem ---------------------------------------------------
+# --- problems per file, and the words for every new problem ---------------------------------------------------
+
+def test_problems_beyond_the_limit_are_counted_in_one_line():
+    path = Path("status/113Q2/x.yaml")
+    many = [Problem(path, line, 1, "SC302", Severity.WARNING) for line in range(1, 8)]
+    many += [Problem(path, 9, 1, "SC010", Severity.ERROR), Problem(Path("other.yaml"), 1, 1, "SC010")]
+    kept = limit_per_file(many, 3)
+    assert [(str(p.path), p.line, p.code, p.severity.value) for p in kept] == [
+        ("other.yaml", 1, "SC010", "error"),
+        ("status/113Q2/x.yaml", 1, "SC302", "warning"),
+        ("status/113Q2/x.yaml", 2, "SC302", "warning"),
+        ("status/113Q2/x.yaml", 3, "SC023", "warning"),  # the worst of those left out, at the first of them
+        ("status/113Q2/x.yaml", 9, "SC010", "error"),  # errors are listed first
+    ]
+    assert kept[3].params == {"count": 5, "limit": 3}
+
 
 NEW_PROBLEMS = [
     Problem(T, 1, 1, "SC001", params={"kind": "merge"}),
@@ -269,6 +284,7 @@ NEW_PROBLEMS = [
     Problem(T, 1, 1, "SC020", params={"size": 52_428_800, "limit": MAX_FILE_BYTES}),
     *(Problem(T, 1, 1, "SC021", params={"kind": kind, "alias": "a5", "limit": MAX_VALUES}) for kind in ("values", "alias", "text", "loop")),
     Problem(T, 1, 1, "SC022", params={"limit": MAX_DEPTH}),
+    Problem(T, 1, 1, "SC023", params={"count": 48_000, "limit": 1000}),
 ]
 
 

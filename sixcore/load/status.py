@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -65,9 +66,9 @@ NOT_FILINGS = ("README.md",)
 def filing_place(root: Path, path: Path) -> dict[str, str] | None:
     """None when `path` is where a filing counts (status/<quarter>/<agency>.yaml under `root`); otherwise why not,
     as facts for the misplaced-file message (SC213): `reason` and, when it can be told, the `target` path."""
-    status_dir = (root / STATUS_DIR).resolve()
-    try:
-        parts = path.resolve().relative_to(status_dir).parts
+    status_dir = Path(os.path.realpath(root / STATUS_DIR))
+    try:  # the file's own place: a link is judged where it sits (and refused elsewhere if it leads out)
+        parts = (Path(os.path.realpath(path.parent)) / path.name).relative_to(status_dir).parts
     except ValueError:
         return {"reason": "outside", "target": _target_from_content(path, root)}
     if len(parts) != 2:

@@ -1,0 +1,37 @@
+"""sixcore check over hostile repositories: problems per file bounded, links given as FILES judged (issue #16)."""
+
+from __future__ import annotations
+
+import os
+
+from sixcore.audit import check_repo
+from sixcore.load.limits import MAX_PROBLEMS_PER_FILE
+from tests.test_status_rules import file_status
+
+
+def test_a_file_lists_at_most_the_limit_and_counts_the_rest(mini):
+    entries = "".join(f'  "1-1/9.9.{n}": {{status: 進行中}}\n' for n in range(MAX_PROBLEMS_PER_FILE + 200))
+    path = file_status(mini, "111Q1", "nstc", "work_items:\n" + entries)
+    file_status(mini, "111Q1", "moea", "kpis: {\"9.9.9\": {actual: 1}}\n")
+    problems = check_repo(mini).problems
+    mine = [p for p in problems if p.path == path]
+    assert len(mine) == MAX_PROBLEMS_PER_FILE + 1
+    [summary] = [p for p in mine if p.code == "SC023"]
+    # 1,200 unknown ids (SC203) and 1-1/1.1.1 unreported (SC302, a warning): errors are listed first
+    assert summary.params == {"count": 201, "limit": MAX_PROBLEMS_PER_FILE} and summary.severity.value == "error"
+    assert {p.code for p in mine} == {"SC203", "SC023"}
+    assert sorted(p.code for p in problems if p.path.name == "moea.yaml") == ["SC203", "SC302"]  # the other file keeps its own
+
+
+def test_links_given_as_files_are_judged_not_missing(mini, tmp_path, monkeypatch):
+    folder = mini / "status" / "111Q1"
+    folder.mkdir(parents=True)
+    (tmp_path / "secret.yaml").write_text("token: hunter2\n")
+    (folder / "nstc.yaml").symlink_to(tmp_path / "secret.yaml")
+    (folder / "gone.yaml").symlink_to("nowhere.yaml")
+    (folder / "loop.yaml").symlink_to("loop.yaml")
+    monkeypatch.chdir(mini)
+    names = [os.path.join("status", "111Q1", name) for name in ("nstc.yaml", "gone.yaml", "loop.yaml")]
+    result = check_repo(mini, files=[mini / name for name in names])
+    assert sorted((p.path.name, p.code) for p in result.problems) == [("gone.yaml", "SC006"), ("loop.yaml", "SC006"), ("nstc.yaml", "SC008")]
+    assert "hunter2" not in repr(result.problems)
