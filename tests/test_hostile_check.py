@@ -35,3 +35,20 @@ def test_links_given_as_files_are_judged_not_missing(mini, tmp_path, monkeypatch
     result = check_repo(mini, files=[mini / name for name in names])
     assert sorted((p.path.name, p.code) for p in result.problems) == [("gone.yaml", "SC006"), ("loop.yaml", "SC006"), ("nstc.yaml", "SC008")]
     assert "hunter2" not in repr(result.problems)
+
+
+def test_the_readme_lists_every_code_and_the_limits_as_coded():
+    import re
+
+    from sixcore.load import limits
+    from sixcore.messages import CATALOG
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    codes = dict(re.findall(r"^\| (SC\d{3}) \| ([a-z-]+) \|", readme, re.M))
+    assert codes == {code: entry[0] for code, entry in CATALOG.items()}
+    section = readme[readme.index("### Limits"):]
+    section = section[: section.index("\n## ")]
+    for figure in (limits.MAX_FILE_BYTES, limits.MAX_VALUES, limits.MAX_TEXT, limits.MAX_PROBLEMS_PER_FILE):
+        assert f"{figure:,}" in section
+    assert f"{limits.MAX_DEPTH} deep" in section
