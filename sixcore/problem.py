@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -32,9 +33,26 @@ class Problem:
     severity: Severity = Severity.ERROR
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
+    def __post_init__(self) -> None:
+        # A file name is data too: one that is not UTF-8 (git stores any bytes) reaches Python as surrogate escapes,
+        # which no output can encode. Such a path, and params taken from it, are kept printable: \xff for the byte.
+        if _SURROGATE.search(str(self.path)):
+            object.__setattr__(self, "path", Path(printable(str(self.path))))
+        if any(isinstance(value, str) and _SURROGATE.search(value) for value in self.params.values()):
+            object.__setattr__(self, "params", {key: printable(value) if isinstance(value, str) else value for key, value in self.params.items()})
+
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
         return (str(self.path), self.line, self.column, self.code)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """`text` with every lone surrogate written out: an undecodable byte of a file name as \\xNN, any other as \\uNNNN."""
+    return _SURROGATE.sub(lambda found: f"\\x{ord(found.group()) - 0xDC00:02x}" if "\udc80" <= found.group() <= "\udcff"
+                          else f"\\u{ord(found.group()):04x}", text)
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from sixcore.audit import check_repo
 from sixcore.load.limits import MAX_PROBLEMS_PER_FILE
 from tests.test_status_rules import file_status
@@ -52,3 +54,21 @@ def test_the_readme_lists_every_code_and_the_limits_as_coded():
     for figure in (limits.MAX_FILE_BYTES, limits.MAX_VALUES, limits.MAX_TEXT, limits.MAX_PROBLEMS_PER_FILE):
         assert f"{figure:,}" in section
     assert f"{limits.MAX_DEPTH} deep" in section
+
+
+@pytest.mark.parametrize("fmt", ["text", "parsable", "github", "json"])
+def test_a_file_name_that_is_not_utf8_is_printed_escaped(mini, tmp_path, fmt):
+    from typer.testing import CliRunner
+
+    from sixcore.cli import app
+
+    folder = mini / "status" / "111Q1"
+    folder.mkdir(parents=True)
+    try:
+        (folder / os.fsdecode(b"\xff\xfe.yaml")).write_text("quarter: 111Q1\nagency: nstc\n", encoding="utf-8")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system only takes UTF-8 file names")
+    summary = tmp_path / "summary.md"
+    result = CliRunner().invoke(app, ["check", "--root", str(mini), "--format", fmt], env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.exit_code == 1, result.output
+    assert "\\xff\\xfe" in result.stdout.replace("\\\\", "\\") and "\\xff\\xfe" in summary.read_text(encoding="utf-8")
