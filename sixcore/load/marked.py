@@ -333,7 +333,7 @@ def position(text: str, index: int) -> Mark:
 
 
 def decode(raw: bytes, path: Path) -> tuple[str | None, list[Problem]]:
-    """UTF-8 text (a BOM is allowed) with only characters YAML accepts, or an encoding problem where it starts."""
+    """UTF-8 text (a BOM is allowed) with only characters YAML accepts, or an encoding problem where the first is."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [_problem(path, Mark(1, 1), "SC003", kind="utf16")]
     body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
@@ -341,9 +341,11 @@ def decode(raw: bytes, path: Path) -> tuple[str | None, list[Problem]]:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:
         before = body[: error.start].decode("utf-8")
-        # each invalid sequence becomes one U+FFFD; a U+FFFD written in the file is the bytes EF BF BD
-        count = body.decode("utf-8", errors="replace").count("\ufffd") - body.count("\ufffd".encode())
-        return None, [_problem(path, position(before, len(before)), "SC003", kind="utf8", count=max(count, 1))]
+        if _NOT_PRINTABLE.search(before) is None:
+            # each invalid sequence becomes one U+FFFD; a U+FFFD written in the file is the bytes EF BF BD
+            count = body.decode("utf-8", errors="replace").count("\ufffd") - body.count("\ufffd".encode())
+            return None, [_problem(path, position(before, len(before)), "SC003", kind="utf8", count=max(count, 1))]
+        text = body.decode("utf-8", errors="replace")  # a control character comes first (UTF-16 without a BOM: a NUL)
     found = _NOT_PRINTABLE.search(text)
     if found is None:
         return text, []
