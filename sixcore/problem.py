@@ -34,11 +34,12 @@ class Problem:
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     def __post_init__(self) -> None:
-        # A file name is data too: one that is not UTF-8 (git stores any bytes) reaches Python as surrogate escapes,
-        # which no output can encode. Such a path, and params taken from it, are kept printable: \xff for the byte.
-        if _SURROGATE.search(str(self.path)):
+        # File names and keys are data too, and may hold what no output can show: bytes that are not UTF-8 (git stores
+        # any file name; Python gives them as lone surrogates) or control characters (a YAML escape such as "\n" in a
+        # key). Written out (\xff, \n), they print in every format and never break a line of the output.
+        if _UNPRINTABLE.search(str(self.path)):
             object.__setattr__(self, "path", Path(printable(str(self.path))))
-        if any(isinstance(value, str) and _SURROGATE.search(value) for value in self.params.values()):
+        if any(isinstance(value, str) and _UNPRINTABLE.search(value) for value in self.params.values()):
             object.__setattr__(self, "params", {key: printable(value) if isinstance(value, str) else value for key, value in self.params.items()})
 
     @property
@@ -46,13 +47,19 @@ class Problem:
         return (str(self.path), self.line, self.column, self.code)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _written_out(found: re.Match[str]) -> str:
+    char = found.group()
+    if "\udc80" <= char <= "\udcff":  # a byte of a file name that is not UTF-8
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return repr(char)[1:-1] if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
 
 def printable(text: str) -> str:
-    """`text` with every lone surrogate written out: an undecodable byte of a file name as \\xNN, any other as \\uNNNN."""
-    return _SURROGATE.sub(lambda found: f"\\x{ord(found.group()) - 0xDC00:02x}" if "\udc80" <= found.group() <= "\udcff"
-                          else f"\\u{ord(found.group()):04x}", text)
+    """`text` with control characters and lone surrogates written out: \\n, \\x00, \\xff (a byte of a file name), \\u2028."""
+    return _UNPRINTABLE.sub(_written_out, text)
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

@@ -117,9 +117,11 @@ def test_case(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     if "warnings" in case:
         assert sorted(where(problem, root) for problem in problems if problem["severity"] == "warning") == sorted(case["warnings"])
 
-    for extra in (["--format", "text", "--lang", "en", "-v"], ["--format", "github"], ["--format", "parsable", "--strict"]):
+    for extra in (["--format", "text", "--lang", "en", "-v"], ["--format", "github", "-v"], ["--format", "parsable", "-v", "--strict"]):
         again = runner.invoke(app, [*args, *extra], env=env)
         assert again.exit_code in ((0, 1) if "--strict" in extra else (case["exit"],)), again.output
         assert "Traceback" not in again.output and "internal error" not in again.output
         assert SECRET not in again.output
+        if "text" not in extra:  # one line per problem, whatever a key or a file name holds
+            assert again.stdout.count("\n") == len(problems), again.stdout
     assert SECRET not in result.output and SECRET not in summary.read_text(encoding="utf-8")
