@@ -75,22 +75,26 @@ def exit_code(problems: Iterable[Problem], strict: bool = False) -> int:
 def limit_per_file(problems: Iterable[Problem], limit: int) -> list[Problem]:
     """At most `limit` problems of each file, the most severe first; the rest counted in one SC023 problem.
 
-    A hostile file can hold a hundred thousand wrong entries; listing each would take longer than judging them.
-    The SC023 problem is as severe as the worst problem it stands for, so the exit status is unchanged.
+    A hostile file can hold fifty thousand wrong entries; listing each would take longer than judging them.
+    The SC023 problem is as severe as the worst problem it stands for, so the exit status is unchanged; SC023
+    problems made earlier (the loader counts schema errors past the limit) are added into it.
     """
     by_path: dict[Path, list[Problem]] = {}
     for problem in problems:
         by_path.setdefault(problem.path, []).append(problem)
     kept: list[Problem] = []
     for path, group in by_path.items():
-        if len(group) <= limit:
+        counted = [problem for problem in group if problem.code == "SC023"]
+        if len(group) <= limit and len(counted) <= 1:
             kept += group
             continue
-        ranked = sorted(group, key=_severity_first)
-        hidden = ranked[limit:]
+        ranked = sorted((problem for problem in group if problem.code != "SC023"), key=_severity_first)
+        hidden = ranked[limit:] + counted
         first = min(hidden, key=lambda problem: (problem.line, problem.column))
+        worst = min(hidden, key=_severity_first).severity
+        count = len(ranked[limit:]) + sum(int(problem.params.get("count", 0)) for problem in counted)
         kept += ranked[:limit]
-        kept.append(Problem(path, first.line, first.column, "SC023", hidden[0].severity, {"count": len(hidden), "limit": limit}))
+        kept.append(Problem(path, first.line, first.column, "SC023", worst, {"count": count, "limit": limit}))
     return sort_problems(kept)
 
 

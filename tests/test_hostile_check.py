@@ -72,3 +72,11 @@ def test_a_file_name_that_is_not_utf8_is_printed_escaped(mini, tmp_path, fmt):
     result = CliRunner().invoke(app, ["check", "--root", str(mini), "--format", fmt], env={"GITHUB_STEP_SUMMARY": str(summary)})
     assert result.exit_code == 1, result.output
     assert "\\xff\\xfe" in result.stdout.replace("\\\\", "\\") and "\\xff\\xfe" in summary.read_text(encoding="utf-8")
+
+
+def test_schema_errors_past_the_limit_are_counted_once(mini):
+    path = file_status(mini, "111Q1", "nstc", "highlights: [" + "{}, " * (MAX_PROBLEMS_PER_FILE + 50) + "]\n")
+    mine = [p for p in check_repo(mini).problems if p.path == path]
+    assert len(mine) == MAX_PROBLEMS_PER_FILE + 1
+    [summary] = [p for p in mine if p.code == "SC023"]
+    assert summary.params["count"] == 51  # 50 more schema errors, and 1-1/1.1.1 unreported

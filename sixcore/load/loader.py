@@ -10,6 +10,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from sixcore.load.limits import MAX_PROBLEMS_PER_FILE
 from sixcore.load.marked import MarkedDocument, PathKey, load_marked
 from sixcore.model.agency import Agency, AgencyRegistry
 from sixcore.model.kpi import Budget, Kpi, KpiStrategy, KpiTable, KpiTableSet
@@ -128,9 +129,19 @@ class LoadedPlan:
 
 
 def problems_from_validation(error: ValidationError, document: MarkedDocument, prefix: PathKey = ()) -> list[Problem]:
-    """One Problem per pydantic error, placed at the offending value (or the key, for an unknown key)."""
+    """One Problem per pydantic error, placed at the offending value (or the key, for an unknown key).
+
+    Past MAX_PROBLEMS_PER_FILE errors the rest are only counted, in one SC023 problem: no more are listed per
+    file (sixcore.problem.limit_per_file), and placing 50,000 of them is most of the time a hostile file takes.
+    """
     problems = []
-    for detail in error.errors():
+    details = error.errors(include_url=False)
+    if len(details) > MAX_PROBLEMS_PER_FILE:
+        mark = document.locate(prefix + tuple(details[MAX_PROBLEMS_PER_FILE]["loc"]))
+        more = {"count": len(details) - MAX_PROBLEMS_PER_FILE, "limit": MAX_PROBLEMS_PER_FILE}
+        problems.append(Problem(document.path, mark.line, mark.column, "SC023", Severity.ERROR, more))
+        details = details[:MAX_PROBLEMS_PER_FILE]
+    for detail in details:
         location = prefix + tuple(detail["loc"])
         unknown_key = detail["type"] == "extra_forbidden"
         mark = document.locate(location, prefer_key=unknown_key)
