@@ -298,3 +298,12 @@ def test_every_new_problem_has_words_and_a_hint(problem, lang):
         assert problem.params["kind"] in ("outside", "values")  # the code's own wording
     if problem.code == "SC006" and "kind" not in problem.params:
         assert "Permission denied" in text  # the reason is shown (it was overwritten by a date reason before)
+
+
+def test_parsing_leaves_garbage_collection_as_it_was():
+    import gc
+
+    assert gc.isenabled()
+    parse_marked("a: [1, 2]\n", T)
+    parse_marked("a: *nope\n", T)
+    assert gc.isenabled()

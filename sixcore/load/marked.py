@@ -17,6 +17,7 @@ in inside the anchored text it comes from.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import stat
@@ -359,6 +360,8 @@ def parse_marked(text: str, path: Path) -> tuple[MarkedDocument | None, list[Pro
     """Parse YAML text into a MarkedDocument; syntax, tab, duplicate-key, empty-file and limit problems."""
     loader = BaseLoader(text)
     problems: list[Problem] = []
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of nodes and marks, none garbage yet: cyclic collection would only rescan them
     try:
         node = _Composer(loader, path).document()
         if node is None:
@@ -374,6 +377,8 @@ def parse_marked(text: str, path: Path) -> tuple[MarkedDocument | None, list[Pro
         return None, [*problems, _problem(path, Mark(1, 1), "SC001", problem=str(error))]
     finally:
         loader.dispose()
+        if collecting:
+            gc.enable()
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: Path) -> Problem:
