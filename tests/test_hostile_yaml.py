@@ -137,11 +137,13 @@ def test_just_under_the_value_limit_is_read():
     ("a: " + "{a: " * 10_000 + "}" * 10_000 + "\n", 1, 4 * MAX_DEPTH),
     ("a:\n" + "".join(" " * level + "- \n" for level in range(10_000)), MAX_DEPTH + 1, MAX_DEPTH),
     ("a:\n" + "- " * 10_000 + "x\n", 2, 2 * MAX_DEPTH - 1),
-    ("a: " + "[" * 10_000 + "]" * 10_000 + "\n", 1, 1003),  # libyaml's parser, reading ahead on the line, stops at 1,000
+    # libyaml, reading ahead on the line for a key, stops at its own 1,000 levels; PyYAML's Python parser does not
+    ("a: " + "[" * 10_000 + "]" * 10_000 + "\n", 1, (1003, 3 + MAX_DEPTH)),
 ])
 def test_deep_nesting_is_refused(text, line, column):
     document, problems = parse_marked(text, T)
-    assert document is None and found(problems) == [(line, column, "SC022", None)]
+    assert document is None and [(p.line, p.code) for p in problems] == [(line, "SC022")]
+    assert problems[0].column in (column if isinstance(column, tuple) else (column,))
 
 
 def test_deep_nesting_through_aliases():
