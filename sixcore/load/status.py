@@ -71,6 +71,11 @@ def filing_place(root: Path, path: Path) -> dict[str, str] | None:
         parts = (Path(os.path.realpath(path.parent)) / path.name).relative_to(status_dir).parts
     except ValueError:
         return {"reason": "outside", "target": _target_from_content(path, root)}
+    return _place(parts)
+
+
+def _place(parts: tuple[str, ...]) -> dict[str, str] | None:
+    """filing_place for a path given as its parts under status/."""
     if len(parts) != 2:
         return {"reason": "depth", "target": (STATUS_DIR / "<季別>" / parts[-1]).as_posix() if len(parts) == 1 else
                 (STATUS_DIR / parts[0] / parts[-1]).as_posix()}
@@ -109,16 +114,33 @@ def _target_from_content(path: Path, root: Path) -> str:
     return (STATUS_DIR / str(found) / f"{agency[1]}.yaml").as_posix()
 
 
+def _status_paths(status_dir: Path) -> Iterator[Path]:
+    """Every file under status/, and every entry where a filing would sit (status/<folder>/<name>.yaml) even when it
+    is a folder or a broken link, so the loader can say why it is no filing. A linked quarter folder is looked
+    into (its files are then refused if they lead out of the repository); deeper links are not followed."""
+    if not status_dir.is_dir():
+        return
+    for first in sorted(status_dir.iterdir()):
+        if not first.is_dir():
+            yield first
+            continue
+        for second in sorted(first.iterdir()):
+            if second.is_dir() and not second.is_symlink() and second.suffix not in STATUS_SUFFIXES:
+                yield from (deeper for deeper in sorted(second.rglob("*")) if not deeper.is_dir() or deeper.is_symlink())
+            else:
+                yield second
+
+
 def load_status(root: Path) -> tuple[list[FiledStatus], list[Problem]]:
     """Every filing under status/, and a problem at every other file there (it would silently not count)."""
     filed: list[FiledStatus] = []
     problems: list[Problem] = []
     status_dir = root / STATUS_DIR
-    for path in sorted(status_dir.rglob("*")):
+    for path in _status_paths(status_dir):
         relative = path.relative_to(status_dir)
-        if not path.is_file() or any(part.startswith(".") for part in relative.parts) or relative.as_posix() in NOT_FILINGS:
+        if any(part.startswith(".") for part in relative.parts) or relative.as_posix() in NOT_FILINGS:
             continue
-        misplaced = filing_place(root, path)
+        misplaced = _place(relative.parts)  # where it sits; what a link leads to is the loader's to judge
         if misplaced is not None:
             problems.append(Problem(path, 1, 1, "SC213", Severity.ERROR, {"file": (STATUS_DIR / relative).as_posix(), **misplaced}))
             continue
