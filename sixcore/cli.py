@@ -248,8 +248,9 @@ def _refuse_plan_errors(problems: list[Problem], root: Path) -> None:
     from sixcore.problem import Severity
     from sixcore.render.problems import format_parsable
 
-    plan_dir = (root / "plan").resolve()
-    errors = [problem for problem in problems if problem.severity is Severity.ERROR and plan_dir in problem.path.resolve().parents]
+    plan_dir = os.path.realpath(root / "plan")  # realpath, not resolve: a link loop is a problem to list, not a crash
+    errors = [problem for problem in problems
+              if problem.severity is Severity.ERROR and os.path.commonpath([plan_dir, os.path.realpath(problem.path.parent)]) == plan_dir]
     if errors:
         typer.echo(format_parsable(errors, Lang.zh), err=True, nl=False)
         raise SixcoreUserError(f"方案資料有 {len(errors)} 項錯誤，無法執行；請先執行 sixcore check / the plan has {len(errors)} errors; run sixcore check")

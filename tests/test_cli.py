@@ -156,3 +156,12 @@ def test_help_shows_the_words_for_values():
         assert shown in text, shown
     assert "--timestamp  " in text  # a flag takes no value
     assert "Usage: sixcore check [OPTIONS] [FILES]..." in run("check", "--help").output
+
+
+def test_a_link_loop_in_the_plan_is_listed_not_a_crash(plan_copy):
+    industries = plan_copy / "plan" / "industries"
+    (industries / "a.yaml").symlink_to("b.yaml")
+    (industries / "b.yaml").symlink_to("a.yaml")
+    result = run("export", "--root", str(plan_copy))
+    assert result.exit_code == 2 and "SC006" in result.output and "方案資料有 2 項錯誤" in result.output
+    assert "內部錯誤" not in result.output
