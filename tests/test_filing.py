@@ -169,3 +169,30 @@ def test_the_schema_accepts_what_sixcore_accepts(tmp_path: Path):
     assert not re.match(day, "anything")
     status = next(option["pattern"] for option in schema["status"]["anyOf"] if option.get("type") == "string")
     assert all(re.match(status, word) for word in ("Done", "ON-TRACK", "完成")) and not re.match(status, "完工")
+
+
+# --- a mistyped colon or a syntax error, in words, at its line --------------------------------------------------
+
+
+def test_a_full_width_colon_is_named_at_its_place_and_hides_nothing(mini: Path):
+    file_status(mini, "111Q1", "nstc", 'work_items:\n  "1-1/1.1.1":\n    status：落後\n    planned: 50\n    actual: 40\n')
+    result = run("check", root=mini)
+    assert result.exit_code == 1
+    assert located(result.output, "SC014") == ["5:11"]  # line 5, at the colon itself
+    assert "「status」後面是全形冒號「：」" in result.output and "status: 落後" in result.output
+    assert located(result.output, "SC208") == ["5:13"]  # 落後 without reason: still judged, the colon read as ": "
+    assert "mapping values" not in result.output
+
+
+@pytest.mark.parametrize(("body", "words", "line"), [
+    ('work_items:\n  "1-1/1.1.1":\n    status: 進行中\n   planned: 50\n', "縮排不一致", 6),  # after quarter: and agency:
+    ('summary: "未結束的引號\nhighlights: []\n', "引號沒有成對", 3),  # where the quote opens
+    ("summary: *補充\n", "未定義的別名", 3),
+    ("highlights: [一, 二\n", "沒有成對", 3),  # where the bracket opens
+])
+def test_syntax_errors_in_words(mini: Path, body: str, words: str, line: int):
+    file_status(mini, "111Q1", "nstc", body)
+    result = run("check", root=mini)
+    assert result.exit_code == 1
+    assert words in result.output, result.output
+    assert [place.split(":")[0] for place in located(result.output, "SC001")] == [str(line)]

@@ -40,7 +40,7 @@ def test_tab_indentation():
 
 def test_syntax_error_points_at_the_line():
     _, problems = parse_marked("a: [1, 2\nb: 3\n", Path("t.yaml"))
-    assert [p.code for p in problems] == ["SC001"] and problems[0].line == 2
+    assert [p.code for p in problems] == ["SC001"] and (problems[0].line, problems[0].column) == (1, 4)  # where [ opens
 
 
 def test_empty_and_comment_only_files(tmp_path):

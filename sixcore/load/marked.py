@@ -356,16 +356,30 @@ def decode(raw: bytes, path: Path) -> tuple[str | None, list[Problem]]:
     return None, [_problem(path, position(text, found.start()), "SC003", kind=kind, char=f"U+{ord(char):04X}", count=count)]
 
 
+# a key followed by a full-width colon (status：落後), as an IME types it: a YAML key needs ASCII ":" and a space
+_FULL_WIDTH_COLON = re.compile(r"""^(?P<lead>[ ]*(?:-[ ]+)?(?:"[^"\n]*"|'[^'\n]*'|[A-Za-z_][\w.\-/]*)[ ]*)：(?P<space>[ ]?)""", re.MULTILINE)
+
+
+def _mend_full_width_colons(text: str, path: Path) -> tuple[str, list[Problem]]:
+    """The text with each full-width colon after a key read as ": ", and an error at each, so that one mistyped
+    colon neither hides the file's other problems nor gets PyYAML's English message a line further down."""
+    problems = [_problem(path, position(text, match.start() + len(match["lead"])), "SC014", key=match["lead"].strip(" -\"'"))
+                for match in _FULL_WIDTH_COLON.finditer(text)]
+    if not problems:
+        return text, []
+    return _FULL_WIDTH_COLON.sub(lambda match: match["lead"] + ": ", text), problems
+
+
 def parse_marked(text: str, path: Path) -> tuple[MarkedDocument | None, list[Problem]]:
     """Parse YAML text into a MarkedDocument; syntax, tab, duplicate-key, empty-file and limit problems."""
+    text, problems = _mend_full_width_colons(text, path)
     loader = BaseLoader(text)
-    problems: list[Problem] = []
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of nodes and marks, none garbage yet: cyclic collection would only rescan them
     try:
         node = _Composer(loader, path).document()
         if node is None:
-            return None, [_problem(path, Mark(1, 1), "SC005")]
+            return None, [*problems, _problem(path, Mark(1, 1), "SC005")]
         document = MarkedDocument(path, None)
         document.data = _Builder(loader, document, problems).build(node, ())
         return document, problems
@@ -391,7 +405,30 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: Path) -> Probl
         return Problem(path, line, source_line.find("\t") + 1 if "\t" in source_line else column, "SC004")
     if error.problem == "exceeded maximum nesting depth":  # libyaml's own limit (1,000), met when it reads ahead on a line
         return _problem(path, Mark(line, column), "SC022", limit=MAX_DEPTH)
-    return _problem(path, Mark(line, column), "SC001", problem=str(error.problem or error.context or error))
+    problem = str(error.problem or error.context or error)
+    kind = next((kind for start, kind in _SYNTAX_KINDS if problem.startswith(start)), None)
+    if "alias" in str(error.context) and problem.startswith("did not find expected alphabetic"):
+        kind = "alias"  # *補充: an alias name must be ASCII
+    if kind == "unclosed" and "quoted" not in str(error.context):
+        kind = None
+    if kind in ("unclosed", "bracket") and error.context_mark is not None:  # where the quote or bracket opened, not where it ran out
+        line, column = error.context_mark.line + 1, error.context_mark.column + 1
+    return _problem(path, Mark(line, column), "SC001", problem=problem, **({"kind": kind} if kind else {}))
+
+
+# PyYAML's commonest complaints, by the start of its message: each has a wording of its own (sixcore.messages)
+_SYNTAX_KINDS = (
+    ("mapping values are not allowed", "mapping_value"),
+    ("could not find expected ':'", "no_colon"),
+    ("did not find expected key", "indent"),
+    ("did not find expected '-' indicator", "indent"),
+    ("expected <block end>", "indent"),
+    ("found undefined alias", "alias"),
+    ("found unexpected end of stream", "unclosed"),
+    ("found character that cannot start any token", "bad_start"),
+    ("did not find expected ',' or ']'", "bracket"),
+    ("did not find expected ',' or '}'", "bracket"),
+)
 
 
 def outside_repository(path: Path, root: Path) -> str | None:
