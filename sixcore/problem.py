@@ -32,6 +32,14 @@ class Problem:
     code: str
     severity: Severity = Severity.ERROR
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    # In a workbook (sixcore.sheet), the cell as a spreadsheet names it, e.g. "工作項目!F12"; line and column then
+    # hold its row and column number. None in a YAML file, whose renderers print `line:column` as always.
+    cell: str | None = None
+
+    @property
+    def position(self) -> str:
+        """Where in the file: `工作項目!F12` in a workbook, `12:5` (line:column) in YAML."""
+        return self.cell if self.cell is not None else f"{self.line}:{self.column}"
 
     def __post_init__(self) -> None:
         # File names and keys are data too, and may hold what no output can show: bytes that are not UTF-8 (git stores

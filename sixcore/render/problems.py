@@ -45,7 +45,7 @@ def format_text(problems: Sequence[Problem], lang: Lang = Lang.zh, color: bool =
     for path, group in groupby(shown, key=lambda problem: str(problem.path)):
         console.print(Text(path, style="bold underline"))
         for problem in group:
-            line = Text(f"  {problem.line}:{problem.column}  ")
+            line = Text(f"  {problem.position}  ")
             line.append(SEVERITY_WORDS[problem.severity][lang.value], style=_STYLE[problem.severity])
             line.append(f"  {describe(problem, lang)}  ")
             line.append(f"({problem.code} {rule_name(problem.code)})", style="dim")
@@ -63,7 +63,7 @@ def format_text(problems: Sequence[Problem], lang: Lang = Lang.zh, color: bool =
 def format_parsable(problems: Sequence[Problem], lang: Lang = Lang.zh) -> str:
     """`path:line:col: [severity] message (CODE)`, one per line, for editors and grep."""
     return "".join(
-        f"{problem.path}:{problem.line}:{problem.column}: [{problem.severity.value}] {describe(problem, lang)} ({problem.code})\n"
+        f"{problem.path}:{problem.position}: [{problem.severity.value}] {describe(problem, lang)} ({problem.code})\n"
         for problem in problems
     )
 
@@ -97,6 +97,7 @@ def format_json(problems: Sequence[Problem], lang: Lang = Lang.zh) -> str:
                 "path": str(problem.path), "line": problem.line, "column": problem.column,
                 "severity": problem.severity.value, "code": problem.code, "rule": rule_name(problem.code),
                 "params": problem.params, "message": describe(problem, lang),
+                **({"cell": problem.cell} if problem.cell is not None else {}),
             }
             for problem in problems
         ],
@@ -112,7 +113,7 @@ def format_markdown_summary(problems: Sequence[Problem], lang: Lang = Lang.zh) -
     """All problems as a Markdown table, for $GITHUB_STEP_SUMMARY (annotations show only the first 10)."""
     header = "| 檔案:行 | 嚴重度 | 說明 | 代碼 |\n|---|---|---|---|\n" if lang is Lang.zh else "| file:line | severity | message | code |\n|---|---|---|---|\n"
     rows = "".join(
-        f"| `{problem.path}:{problem.line}` | {SEVERITY_WORDS[problem.severity][lang.value]} | {_cell(describe(problem, lang))} | {problem.code} |\n"
+        f"| `{problem.path}:{problem.cell or problem.line}` | {SEVERITY_WORDS[problem.severity][lang.value]} | {_cell(describe(problem, lang))} | {problem.code} |\n"
         for problem in problems
     )
     return f"## sixcore check\n\n{summary_line(problems, lang)}\n\n" + (header + rows if problems else "")
