@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Sequence
@@ -12,7 +13,7 @@ from sixcore.calendar import Quarter
 from sixcore.errors import SixcoreUserError
 from sixcore.load.limits import MAX_PROBLEMS_PER_FILE
 from sixcore.load.loader import LoadedPlan, load_plan
-from sixcore.load.status import AuditContext, filing_place, load_status, quarter_folders
+from sixcore.load.status import AuditContext, filing_place, load_status, quarter_folders, workbook_problem
 from sixcore.problem import Problem, Severity, limit_per_file, sort_problems
 from sixcore.rules import run_rules
 
@@ -60,6 +61,9 @@ def _misplaced(root: Path, files: Sequence[Path], reported: set[Path]) -> list[P
         resolved = _where(file)
         if plan_dir in resolved.parents or resolved in reported:
             continue
+        if (workbook := workbook_problem(root, file)) is not None:
+            found.append(dataclasses.replace(workbook, path=file))
+            continue
         misplaced = filing_place(root, file)
         if misplaced is not None:
             found.append(Problem(file, 1, 1, "SC213", Severity.ERROR, {"file": str(file), **misplaced}))
@@ -77,7 +81,7 @@ def check_repo(root: Path, as_of: Quarter | None = None, files: Sequence[Path] =
     if missing:
         raise SixcoreUserError(f"找不到檔案 / no such file: {', '.join(missing)}")
     context, problems = load_context(root, as_of)
-    problems = [*problems, *_misplaced(root, files, {_where(problem.path) for problem in problems if problem.code == "SC213"})]
+    problems = [*problems, *_misplaced(root, files, {_where(problem.path) for problem in problems if problem.code in ("SC213", "SC214")})]
     problems = sort_problems([*problems, *run_rules(context)])
     if files:
         # file names are as the user typed them, relative to where sixcore runs, not to the root

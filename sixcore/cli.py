@@ -346,21 +346,94 @@ status_app = typer.Typer(help="季度填報檔 / quarterly status files.", no_ar
 app.add_typer(status_app, name="status")
 
 
+class FilingFormat(str, Enum):
+    yaml = "yaml"
+    ods = "ods"
+    xlsx = "xlsx"
+
+
+class SheetFormat(str, Enum):
+    ods = "ods"
+    xlsx = "xlsx"
+
+
 @status_app.command("new")
 @handle_user_errors
 def status_new(
     quarter: Annotated[str, typer.Option("--quarter", metavar="QUARTER", help="填報季別，如 113Q3 / quarter to report")],
     agency: Annotated[str, typer.Option("--agency", metavar="AGENCY", help="機關代碼，如 moea / agency id from plan/agencies.yaml")],
     root: RootOption = None,
+    fmt: Annotated[FilingFormat, typer.Option("--format", metavar=_choices(FilingFormat), help="YAML 或試算表（ods、xlsx）/ YAML or a workbook")] = FilingFormat.yaml,
 ) -> None:
     """產生待填的季度填報檔（不覆蓋既有檔案）/ write a ready-to-fill status file (never overwrites)."""
     from sixcore.audit import load_context
-    from sixcore.template import write_status_template
 
     base = _root(root)
     context, _ = load_context(base)
-    path = write_status_template(context, base, _quarter(quarter), _agency_ids(context, [agency])[0])
-    typer.echo(f"已建立 {path}；填寫後請執行 sixcore check {path} / created {path}; fill it in, then run sixcore check {path}")
+    agency_id = _agency_ids(context, [agency])[0]
+    if fmt is FilingFormat.yaml:
+        from sixcore.template import write_status_template
+
+        path = write_status_template(context, base, _quarter(quarter), agency_id)
+        typer.echo(f"已建立 {path}；填寫後請執行 sixcore check {path} / created {path}; fill it in, then run sixcore check {path}")
+        return
+    from sixcore.sheet.filing import write_status_workbook
+
+    path = write_status_workbook(context, base, _quarter(quarter), agency_id, f".{fmt.value}")
+    typer.echo(f"已建立 {path}；填寫後請執行 sixcore status import {path} / created {path}; fill it in, then run sixcore status import {path}")
+
+
+@status_app.command("import")
+@handle_user_errors
+def status_import(
+    workbook: Annotated[Path, typer.Argument(metavar="WORKBOOK", help="填好的試算表，如 status/113Q3/moea.ods / the filled-in workbook")],
+    root: RootOption = None,
+    force: Annotated[bool, typer.Option("--force", help="取代內容不同的既有 YAML 檔 / replace an existing YAML file with other content")] = False,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", metavar=_choices(OutputFormat), help="問題的輸出格式 / output format of problems")] = OutputFormat.auto,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """檢查試算表並轉為 YAML 填報檔（有錯誤時不寫入）/ judge a workbook and write it as the status YAML file (not when it has errors).
+
+    Exit 0 written (or already identical), 1 problems (nothing written), 2 could not run.
+    """
+    from sixcore.audit import load_context
+    from sixcore.render.problems import FORMATTERS, format_text
+    from sixcore.sheet.filing import import_workbook
+
+    base = _root(root)
+    context, _ = load_context(base)
+    imported, written = import_workbook(context, base, workbook, force=force)
+    if fmt is OutputFormat.auto:
+        fmt = OutputFormat.text
+    if imported.problems:
+        text = format_text(imported.problems, lang, color=_use_color()) if fmt is OutputFormat.text else FORMATTERS[fmt](imported.problems, lang)
+        typer.echo(text, nl=False)
+    shown = Path(os.path.relpath(imported.target, Path.cwd()))
+    if imported.failed:
+        typer.echo(f"有錯誤，未寫入 {shown}；請修正試算表後再匯入 / errors: {shown} was not written; fix the workbook and import again", err=True)
+        raise typer.Exit(1)
+    if written:
+        typer.echo(f"已寫入 {shown} / wrote {shown}", err=True)
+    else:
+        typer.echo(f"{shown} 內容相同，未變更 / {shown} already holds this filing", err=True)
+
+
+@status_app.command("export-sheet")
+@handle_user_errors
+def status_export_sheet(
+    status_file: Annotated[Path, typer.Argument(metavar="FILE", help="填報檔，如 status/113Q3/moea.yaml / a status YAML file")],
+    fmt: Annotated[SheetFormat, typer.Option("--format", metavar=_choices(SheetFormat), help="試算表格式 / workbook format")] = SheetFormat.ods,
+    root: RootOption = None,
+    force: Annotated[bool, typer.Option("--force", help="取代內容不同的既有試算表 / replace an existing workbook with other content")] = False,
+) -> None:
+    """將 YAML 填報檔轉為試算表（放在同一資料夾）/ write a status YAML file as a workbook beside it."""
+    from sixcore.audit import load_context
+    from sixcore.sheet.filing import export_status_workbook
+
+    base = _root(root)
+    context, _ = load_context(base)
+    path = export_status_workbook(context, base, status_file, f".{fmt.value}", force=force)
+    typer.echo(f"已建立 {path} / wrote {path}")
 
 
 class SchemaName(str, Enum):

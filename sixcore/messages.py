@@ -131,6 +131,35 @@ CATALOG: dict[str, tuple[str, dict[str, str], dict[str, str]]] = {
               {"zh-TW": "{file} 不在填報位置（{why_zh}），不會被採計", "en": "{file} is not where a filing counts ({why}); it is not counted"},
               {"zh-TW": "請將檔案移到 {target}：每季每機關一檔，放在 status/<季別>/<機關代碼>.yaml（例如 status/113Q3/moea.yaml）。",
                "en": "move it to {target}: one file per agency per quarter, as status/<quarter>/<agency-id>.yaml (e.g. status/113Q3/moea.yaml)."}),
+    "SC214": ("workbook-not-imported",
+              {"zh-TW": "{file} 是試算表，不會被採計；只有匯入後的 {target} 才算填報{imported_zh}", "en": "{file} is a workbook and does not count; only the imported {target} does{imported}"},
+              {"zh-TW": "請執行 sixcore status import {file}，檢查通過後提交 {target}；試算表本身不必提交（可移出 status/）。",
+               "en": "run sixcore status import {file} and commit {target} once it passes; the workbook itself need not be committed (move it out of status/)."}),
+    "SC230": ("workbook-unreadable",
+              {"zh-TW": "無法讀取試算表：{why_zh}", "en": "cannot read the workbook: {why}"},
+              {"zh-TW": "{fix_zh}", "en": "{fix}"}),
+    "SC231": ("workbook-sheet-missing",
+              {"zh-TW": "找不到工作表「{sheet}」（檔案中的工作表：{found}）", "en": "there is no sheet '{sheet}' (the workbook has: {found})"},
+              {"zh-TW": "請勿更名或刪除工作表；可用 sixcore status new --format ods 重新產生範本再貼上內容。",
+               "en": "do not rename or delete sheets; sixcore status new --format ods writes a fresh template to paste the answers into."}),
+    "SC232": ("workbook-column-missing",
+              {"zh-TW": "工作表「{sheet}」找不到「{column}」（欄位依第 1 列的標題尋找，或依 A 欄的項目名稱）",
+               "en": "sheet '{sheet}' has no '{column}' (columns are found by their header in row 1, items by their label in column A)"},
+              {"zh-TW": "請還原被改名或刪除的標題「{column}」；欄位可以搬移，但標題文字不可更改。",
+               "en": "restore the header '{column}'; columns may be moved, but their header text must stay."}),
+    "SC233": ("workbook-merged-cell",
+              {"zh-TW": "工作表「{sheet}」有合併儲存格", "en": "sheet '{sheet}' has a merged cell here"},
+              {"zh-TW": "請取消合併儲存格（每一格只填一個項目的一個值）。", "en": "unmerge the cells: each cell holds one value of one item."}),
+    "SC234": ("workbook-formula",
+              {"zh-TW": "工作表「{sheet}」此格是公式（{formula}），不是填寫的值", "en": "sheet '{sheet}': this cell holds a formula ({formula}), not a value"},
+              {"zh-TW": "請直接填入數值或文字（可複製後「選擇性貼上」只貼值）。", "en": "type the value itself (or copy and paste values only)."}),
+    "SC235": ("workbook-date-cell",
+              {"zh-TW": "工作表「{sheet}」此格是試算表的日期格式（{date}），已改為民國 {roc}", "en": "sheet '{sheet}': this cell is a spreadsheet date ({date}), taken as ROC {roc}"},
+              {"zh-TW": "日期請以文字填民國年，例如 113/9/30（儲存格格式設為「文字」，或先輸入單引號 '113/9/30）。",
+               "en": "type dates as ROC text such as 113/9/30 (format the cell as text, or type a leading apostrophe: '113/9/30)."}),
+    "SC236": ("workbook-row",
+              {"zh-TW": "工作表「{sheet}」{what_zh}", "en": "sheet '{sheet}': {what_en}"},
+              {"zh-TW": "{row_hint_zh}", "en": "{row_hint_en}"}),
     "SC220": ("budget-negative",
               {"zh-TW": "產業 {industry} 經費的 {field} 為負數（{value}）", "en": "industry {industry}: budget {field} is negative ({value})"},
               {"zh-TW": "經費填年度累計數（億元），不得為負；更正時填更正後的累計數並於 note: 說明。", "en": "budget figures are year-to-date sums (億元) and never negative; report a correction as the corrected sum, with a note."}),
@@ -344,6 +373,25 @@ _PLACE = {
 }
 
 
+# why a workbook cannot be read (SC230): (zh, en, what to do zh, what to do en)
+_UNREADABLE = {
+    "corrupt": ("檔案損毀或不是試算表", "the file is damaged or not a spreadsheet",
+                "請以 Excel 或 LibreOffice Calc 開啟確認，另存為 .ods 或 .xlsx 再匯入。", "open it in Excel or LibreOffice Calc and save it again as .ods or .xlsx."),
+    "encrypted": ("檔案設有密碼（加密），或是舊版 .xls 格式", "the file is password-protected (encrypted), or an old .xls file",
+                  "請移除開啟密碼（保護工作表不影響），另存為 .ods 或 .xlsx 再匯入。", "remove the password to open (sheet protection is fine) and save as .ods or .xlsx."),
+    "format": ("不是試算表文件（ODF 內容缺漏）", "not a spreadsheet document (no ODF content)",
+               "請另存為 .ods 或 .xlsx 再匯入。", "save it as .ods or .xlsx and import again."),
+}
+
+# what is wrong with a row of a workbook (SC236)
+_ROW = {
+    "empty": ("中間有空白列", "an empty row between filled rows",
+              "請刪除空白列（整列刪除），讓各列連續；空白列之後的列仍會讀取。", "delete the empty row so the rows follow one another; rows after it are still read."),
+    "key": ("此列有填寫內容，但編號（或產業）欄是空的", "this row is filled in but its id (or industry) is empty",
+            "請填入編號（工作項目、KPI）或產業編號 1–6（經費），或刪除此列。", "fill in the id (work item, KPI) or the industry number 1–6 (budget), or delete the row."),
+}
+
+
 class _Defaults(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
@@ -372,6 +420,14 @@ def _params(problem: Problem) -> _Defaults:
     if problem.code == "SC213":
         zh, en = _PLACE.get(str(problem.params.get("reason")), ("", ""))
         params["why_zh"], params["why"] = zh.format_map(params), en.format_map(params)
+    if problem.code == "SC230":
+        params["why_zh"], params["why"], params["fix_zh"], params["fix"] = _UNREADABLE.get(str(problem.params.get("reason")), _UNREADABLE["corrupt"])
+    if problem.code == "SC236":
+        params["what_zh"], params["what_en"], params["row_hint_zh"], params["row_hint_en"] = _ROW.get(str(problem.params.get("what")), _ROW["empty"])
+    if problem.code == "SC214":
+        imported = bool(problem.params.get("imported"))
+        params["imported_zh"] = "（已有匯入的 YAML 檔）" if imported else "，目前尚未匯入"
+        params["imported"] = " (it has been imported)" if imported else ", and it has not been imported yet"
     if problem.code == "SC010":
         params["explain"] = _SCHEMA_ZH.get(str(problem.params.get("type")), "：" + str(problem.params.get("detail", ""))).format_map(params)
     return params

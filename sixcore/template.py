@@ -129,8 +129,8 @@ def _budget_lines(carried: dict[str, BudgetReport]) -> list[str]:
     return lines
 
 
-def write_status_template(ctx: AuditContext, root: Path, quarter: Quarter, agency_id: str) -> Path:
-    """Write status/<quarter>/<agency>.yaml atomically; refuse to overwrite an existing file."""
+def check_agency_may_file(ctx: AuditContext, quarter: Quarter, agency_id: str) -> None:
+    """A user error unless `agency_id` is registered and files under its own id in `quarter` (SC210 otherwise)."""
     if agency_id not in ctx.plan.agency_by_id:
         raise SixcoreUserError(f"未知的機關代碼「{agency_id}」，請用 plan/agencies.yaml 中的代碼 / unknown agency id {agency_id!r}")
     relative = STATUS_DIR / str(quarter) / f"{agency_id}.yaml"
@@ -141,6 +141,12 @@ def write_status_template(ctx: AuditContext, root: Path, quarter: Quarter, agenc
             "agency": agency_id, "name": registry.by_id[agency_id].name, "quarter": str(quarter), "instead": instead,
             "instead_name": registry.by_id[instead].name if instead in registry.by_id else instead})
         raise SixcoreUserError(f"{describe(refused)}；{hint(refused)} / {describe(refused, Lang.en)}")
+
+
+def write_status_template(ctx: AuditContext, root: Path, quarter: Quarter, agency_id: str) -> Path:
+    """Write status/<quarter>/<agency>.yaml atomically; refuse to overwrite an existing file."""
+    check_agency_may_file(ctx, quarter, agency_id)
+    relative = STATUS_DIR / str(quarter) / f"{agency_id}.yaml"
     target = root / relative
     if target.exists():
         raise SixcoreUserError("檔案已存在，未覆蓋；請直接編輯 / the file exists and was not overwritten; edit it instead", path=relative)

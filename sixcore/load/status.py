@@ -91,6 +91,27 @@ def _place(parts: tuple[str, ...]) -> dict[str, str] | None:
     return None
 
 
+WORKBOOK_SUFFIXES = (".ods", ".xlsx")
+
+
+def workbook_problem(root: Path, path: Path) -> Problem | None:
+    """SC214 at a workbook in a status/<quarter>/ folder: it is no filing until imported (sixcore status import).
+
+    A workbook is judged only by import, never counted by check: the filing of record is the YAML file, which
+    reviewers read in a pull request's diff and pr-scope and CI judge; a binary workbook beside it would be a second,
+    unreviewable version of the same filing. An error while no YAML file sits beside it, info once one does."""
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        return None
+    place = filing_place(root, path.with_suffix(".yaml"))
+    if place is not None:
+        return None
+    relative = (Path(os.path.realpath(path.parent)) / path.name).relative_to(os.path.realpath(root / STATUS_DIR))
+    yaml_file = path.with_suffix(".yaml")
+    imported = yaml_file.is_file()
+    return Problem(path, 1, 1, "SC214", Severity.INFO if imported else Severity.ERROR, {
+        "file": (STATUS_DIR / relative).as_posix(), "target": (STATUS_DIR / relative).with_suffix(".yaml").as_posix(), "imported": imported})
+
+
 def _quarter_like(text: str) -> Quarter | None:
     """A folder name meant as a quarter (113-Q3, 113q3, 113 Q3, １１３Q3), read leniently to suggest the right name."""
     squeezed = unicodedata.normalize("NFKC", text).replace("-", "").replace("_", "").replace(" ", "").upper()
@@ -139,6 +160,10 @@ def load_status(root: Path) -> tuple[list[FiledStatus], list[Problem]]:
     for path in _status_paths(status_dir):
         relative = path.relative_to(status_dir)
         if any(part.startswith(".") for part in relative.parts) or relative.as_posix() in NOT_FILINGS:
+            continue
+        workbook = workbook_problem(root, path)
+        if workbook is not None:
+            problems.append(workbook)
             continue
         misplaced = _place(relative.parts)  # where it sits; what a link leads to is the loader's to judge
         if misplaced is not None:
