@@ -392,6 +392,20 @@ _ROW = {
 }
 
 
+# In a workbook (Problem.cell set), what to do in the sheet's words rather than the YAML keys of the hint above.
+SHEET_HINTS: dict[str, dict[str, str]] = {
+    "SC010": {"zh-TW": "請依「填寫說明」工作表修正此格。", "en": "correct this cell as the sheet 填寫說明 describes."},
+    "SC103": {"zh-TW": "請以文字填民國{what_zh}，例如 {example}。", "en": "type an ROC {what} as text, such as {example}."},
+    "SC002": {"zh-TW": "同一編號只能有一列；請刪除或合併重複的列。", "en": "one row per id: delete or merge the repeated row."},
+    "SC206": {"zh-TW": "請在「完成日期」欄填實際完成日期，例如 113/6/28。", "en": "fill in 完成日期 with the actual date, e.g. 113/6/28."},
+    "SC208": {"zh-TW": "請填寫同一列的「落後原因」與「因應對策」。", "en": "fill in 落後原因 and 因應對策 on the same row."},
+    "SC209": {"zh-TW": "請填寫同一列的「停辦原因」。", "en": "fill in 停辦原因 on the same row."},
+    "SC211": {"zh-TW": "請在「狀態」欄以下拉選單選 {allowed} 其中之一。", "en": "pick one of {allowed} in the 狀態 column's drop-down."},
+    "SC212": {"zh-TW": "請在「辦理情形」工作表填寫{fields}。", "en": "fill in {fields} on the sheet 辦理情形."},
+    "SC303": {"zh-TW": "累計進度通常不會下降；請於「備註」欄說明原因。", "en": "cumulative progress rarely goes down; explain why under 備註."},
+}
+
+
 class _Defaults(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
@@ -442,6 +456,8 @@ def describe(problem: Problem, lang: Lang = Lang.zh) -> str:
 
 def hint(problem: Problem, lang: Lang = Lang.zh) -> str:
     """What the reader should do about it."""
+    if problem.cell is not None and problem.code in SHEET_HINTS:
+        return SHEET_HINTS[problem.code][lang.value].format_map(_params(problem))
     wording = _wording(problem)
     return wording[1][lang.value].format_map(_params(problem)) if wording else ""
 

@@ -278,3 +278,31 @@ def test_import_refuses_other_files(mini, tmp_path):
     odd.write_text("x", encoding="utf-8")
     result = run("status", "import", str(odd), "--root", str(mini))
     assert result.exit_code == 2 and ".ods" in result.output
+
+
+def test_workbook_hints_speak_of_the_sheet_not_yaml_keys(mini):
+    from sixcore.messages import Lang, hint
+
+    workbook = new_workbook(mini, "ods")
+    _, judged = problems_of(mini, workbook)
+    status_missing = next(problem for problem in judged.problems if problem.code == "SC211")
+    assert "下拉選單" in hint(status_missing) and "status:" not in hint(status_missing)
+    assert "drop-down" in hint(status_missing, Lang.en)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.parametrize("target", ["xlsx", "ods"])
+def test_libreoffice_reads_the_workbook_and_its_saved_copy_imports_alike(mini, tmp_path, target):
+    """LibreOffice opens the generated .ods headless and saves it again (as .xlsx, or as its own .ods with repeated
+    rows and columns): the copy reads as the same answers."""
+    import subprocess
+
+    workbook = new_workbook(mini, "ods")
+    fill(workbook, {**SHEET_ANSWERS, **FIXED})
+    out = tmp_path / "converted"
+    profile = tmp_path / "profile"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target, "--outdir", str(out), str(workbook)],
+                   check=True, capture_output=True, timeout=180)
+    converted = out / f"nstc.{target}"
+    assert read_status_workbook(converted).data == read_status_workbook(workbook).data
+    assert not [problem for problem in read_status_workbook(converted).problems if problem.severity is Severity.ERROR]
