@@ -379,6 +379,8 @@ _UNREADABLE = {
                 "請以 Excel 或 LibreOffice Calc 開啟確認，另存為 .ods 或 .xlsx 再匯入。", "open it in Excel or LibreOffice Calc and save it again as .ods or .xlsx."),
     "encrypted": ("檔案設有密碼（加密），或是舊版 .xls 格式", "the file is password-protected (encrypted), or an old .xls file",
                   "請移除開啟密碼（保護工作表不影響），另存為 .ods 或 .xlsx 再匯入。", "remove the password to open (sheet protection is fine) and save as .ods or .xlsx."),
+    "large": ("檔案過大（超過 20 MB，或解壓縮後超過 100 MB），不像季度填報表", "the file is too large (over 20 MB, or over 100 MB unpacked) for a quarterly filing",
+              "請以 sixcore status new 產生的範本填寫，勿貼入圖片或大量資料。", "fill in the template sixcore status new writes, without pictures or bulk data."),
     "format": ("不是試算表文件（ODF 內容缺漏）", "not a spreadsheet document (no ODF content)",
                "請另存為 .ods 或 .xlsx 再匯入。", "save it as .ods or .xlsx and import again."),
 }

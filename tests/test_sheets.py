@@ -306,3 +306,30 @@ def test_libreoffice_reads_the_workbook_and_its_saved_copy_imports_alike(mini, t
     converted = out / f"nstc.{target}"
     assert read_status_workbook(converted).data == read_status_workbook(workbook).data
     assert not [problem for problem in read_status_workbook(converted).problems if problem.severity is Severity.ERROR]
+
+
+def test_a_zip_that_unpacks_too_large_is_refused_unread(mini, monkeypatch):
+    import sixcore.sheet.grid as grid
+
+    workbook = new_workbook(mini, "xlsx")
+    monkeypatch.setattr(grid, "MAX_UNPACKED", 1000)
+    found, _ = problems_of(mini, workbook)
+    assert [code for code, _, _ in found] == ["SC230"]
+    assert "過大" in run("status", "import", str(workbook), "--root", str(mini)).output
+
+
+def test_status_new_as_a_workbook_points_to_export_when_the_yaml_is_filed(mini):
+    typed(mini)
+    result = run("status", "new", "--quarter", "111Q1", "--agency", "nstc", "--format", "ods", "--root", str(mini))
+    assert result.exit_code == 2 and "export-sheet" in result.output
+
+
+def test_a_workbook_outside_status_is_imported_where_its_quarter_and_agency_say(mini, tmp_path):
+    workbook = new_workbook(mini, "xlsx")
+    fill(workbook, {**SHEET_ANSWERS, **FIXED})
+    elsewhere = tmp_path / "Downloads" / "管考表.xlsx"
+    elsewhere.parent.mkdir()
+    workbook.rename(elsewhere)
+    result = run("status", "import", str(elsewhere), "--root", str(mini))
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load((mini / "status" / "111Q1" / "nstc.yaml").read_text(encoding="utf-8"))["work_items"][ITEM]["status"] == "落後"

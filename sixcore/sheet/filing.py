@@ -254,6 +254,10 @@ def write_status_workbook(ctx: AuditContext, root: Path, quarter: Quarter, agenc
     check_agency_may_file(ctx, quarter, agency_id)
     relative = STATUS_DIR / str(quarter) / f"{agency_id}{suffix}"
     target = root / relative
+    filed = relative.with_suffix(".yaml")
+    if (root / filed).exists():
+        raise SixcoreUserError(f"已有填報檔 {filed.as_posix()}；要以試算表修改它，請執行 sixcore status export-sheet {filed.as_posix()} --format {suffix[1:]}"
+                               f" / {filed.as_posix()} is already filed; to edit it as a workbook run sixcore status export-sheet {filed.as_posix()}", path=relative)
     if target.exists():
         raise SixcoreUserError("檔案已存在，未覆蓋 / the file exists and was not overwritten", path=relative)
     _atomic_write(target, write_workbook(target, workbook_specs(ctx, quarter, agency_id, relative)), relative, force=False)

@@ -1,7 +1,7 @@
 """Workbooks as plain grids: what sixcore writes (SheetSpec) and what it reads back (Sheet of Cells), for .ods and .xlsx.
 
 Both formats meet the rest of sixcore only here: the filing logic (sixcore.sheet.filing) sees neither odfpy nor openpyxl.
-A workbook that cannot be read at all raises WorkbookUnreadable with a reason key (corrupt, encrypted, format).
+A workbook that cannot be read at all raises WorkbookUnreadable with a reason key (corrupt, encrypted, format, large).
 """
 
 from __future__ import annotations
@@ -18,11 +18,14 @@ SUFFIXES = (".ods", ".xlsx")
 # hostile or runaway workbooks: LibreOffice stores a million repeated empty rows in one element; never expand them
 MAX_ROWS = 5000
 MAX_COLUMNS = 64
+# a status workbook is some tens of kilobytes: refuse a file, or a zip that unpacks to more, before parsing it
+MAX_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED = 100 * 1024 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an encrypted .xlsx, or an old binary .xls
 
 
 class WorkbookUnreadable(Exception):
-    """The file is no workbook sixcore can read; `reason` is corrupt, encrypted or format."""
+    """The file is no workbook sixcore can read; `reason` is corrupt, encrypted, format or large."""
 
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(reason)
@@ -213,7 +216,7 @@ def _write_xlsx(sheets: list[SheetSpec]) -> bytes:
 
     workbook = Workbook()
     workbook.remove(workbook.active)
-    fills = {name: PatternFill("solid", fgColor=color.lstrip("#")) for name, color in
+    fills = {name: PatternFill("solid", fgColor="FF" + color.lstrip("#").upper()) for name, color in
              (("locked", _LOCKED_FILL), ("carried", _CARRIED_FILL), ("header", _HEADER_FILL))}
     wrap = Alignment(wrap_text=True, vertical="top")
     for sheet in sheets:
@@ -264,6 +267,13 @@ def read_workbook(path: Path) -> list[Sheet]:
         raise WorkbookUnreadable("encrypted")
     if not zipfile.is_zipfile(path):
         raise WorkbookUnreadable("corrupt")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(entry.file_size for entry in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as error:
+        raise WorkbookUnreadable("corrupt", str(error)) from None
+    if path.stat().st_size > MAX_BYTES or unpacked > MAX_UNPACKED:
+        raise WorkbookUnreadable("large")
     return _read_xlsx(path) if path.suffix.lower() == ".xlsx" else _read_ods(path)
 
 
