@@ -333,3 +333,17 @@ def test_a_workbook_outside_status_is_imported_where_its_quarter_and_agency_say(
     result = run("status", "import", str(elsewhere), "--root", str(mini))
     assert result.exit_code == 0, result.output
     assert yaml.safe_load((mini / "status" / "111Q1" / "nstc.yaml").read_text(encoding="utf-8"))["work_items"][ITEM]["status"] == "落後"
+
+
+@pytest.mark.parametrize("suffix", ["ods", "xlsx"])
+def test_a_damaged_part_inside_the_zip_is_a_problem(mini, suffix):
+    workbook = new_workbook(mini, suffix)
+    part = "content.xml" if suffix == "ods" else "xl/worksheets/sheet2.xml"
+    with zipfile.ZipFile(workbook) as archive:
+        entries = {entry.filename: archive.read(entry.filename) for entry in archive.infolist()}
+    entries[part] = entries[part][: len(entries[part]) // 2]  # cut off mid-element
+    with zipfile.ZipFile(workbook, "w") as archive:
+        for name, content in entries.items():
+            archive.writestr(name, content)
+    found, _ = problems_of(mini, workbook)
+    assert [code for code, _, _ in found] == ["SC230"]

@@ -6,13 +6,16 @@ A workbook that cannot be read at all raises WorkbookUnreadable with a reason ke
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import tempfile
 import warnings
 import xml.sax
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree import ElementTree
 
 SUFFIXES = (".ods", ".xlsx")
 # hostile or runaway workbooks: LibreOffice stores a million repeated empty rows in one element; never expand them
@@ -288,10 +291,7 @@ def _trimmed(rows: list[list[Cell]]) -> list[list[Cell]]:
 
 
 def _read_ods(path: Path) -> list[Sheet]:
-    from odf import teletype
-    from odf.namespaces import TABLENS
     from odf.opendocument import load
-    from odf.table import Table, TableRow
 
     try:
         with zipfile.ZipFile(path) as archive:
@@ -300,11 +300,27 @@ def _read_ods(path: Path) -> list[Sheet]:
                 raise WorkbookUnreadable("encrypted")
             if "content.xml" not in archive.namelist():
                 raise WorkbookUnreadable("format")
-        document = load(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, xml.sax.SAXException) as error:
+            # odfpy prints a damaged part to stdout and carries on with what it got: parse the parts first
+            for part in ("content.xml", "styles.xml", "settings.xml"):
+                if part in archive.namelist():
+                    ElementTree.fromstring(archive.read(part))
+        with contextlib.redirect_stdout(io.StringIO()):
+            document = load(str(path))
+    except (zipfile.BadZipFile, LookupError, ValueError, OSError, AttributeError, SyntaxError, xml.sax.SAXException) as error:
         raise WorkbookUnreadable("corrupt", str(error)) from None
+    try:
+        return _ods_sheets(document)
+    except ValueError as error:  # a repeat count or a number that is not one
+        raise WorkbookUnreadable("corrupt", str(error)) from None
+
+
+def _ods_sheets(document: object) -> list[Sheet]:
+    from odf import teletype
+    from odf.namespaces import TABLENS
+    from odf.table import Table, TableRow
+
     sheets = []
-    for table in document.spreadsheet.getElementsByType(Table):
+    for table in document.spreadsheet.getElementsByType(Table):  # type: ignore[attr-defined]
         rows: list[list[Cell]] = []
         for row in table.getElementsByType(TableRow):
             if len(rows) >= MAX_ROWS:
@@ -354,7 +370,8 @@ def _read_xlsx(path: Path) -> list[Sheet]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. "Data Validation extension is not supported": nothing sixcore needs
             workbook = load_workbook(path, data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, InvalidFileException) as error:
+    except (zipfile.BadZipFile, LookupError, ValueError, OSError, TypeError, AttributeError, SyntaxError, InvalidFileException) as error:
+        # SyntaxError: xml.etree's ParseError, for a damaged part of the zip
         raise WorkbookUnreadable("corrupt", str(error)) from None
     sheets = []
     for worksheet in workbook.worksheets:
