@@ -20,15 +20,17 @@ def find(path: Path, sheet: str, header: str, key: str | None = None) -> tuple[i
     return next(number for number, row in enumerate(found.rows, start=1) if row and row[0].value == key), column
 
 
-def edit(path: Path, sheet: str, row: int, column: int, value: Any = None, *, formula: str | None = None, merge: bool = False) -> None:
-    """Set one cell: text, a number, a date (dt.date), a formula; or merge it with the cell on its right."""
+def edit(path: Path, sheet: str, row: int, column: int, value: Any = None, *, formula: str | None = None, merge: bool = False,
+         percent: bool = False) -> None:
+    """Set one cell: text, a number, a date (dt.date), a formula; or merge it with the cell on its right. With `percent`,
+    a number is stored as a spreadsheet stores 50% typed in: 0.5, formatted as a percentage."""
     if path.suffix == ".xlsx":
-        _edit_xlsx(path, sheet, row, column, value, formula, merge)
+        _edit_xlsx(path, sheet, row, column, value, formula, merge, percent)
     else:
-        _edit_ods(path, sheet, row, column, value, formula, merge)
+        _edit_ods(path, sheet, row, column, value, formula, merge, percent)
 
 
-def _edit_xlsx(path: Path, sheet: str, row: int, column: int, value: Any, formula: str | None, merge: bool) -> None:
+def _edit_xlsx(path: Path, sheet: str, row: int, column: int, value: Any, formula: str | None, merge: bool, percent: bool) -> None:
     from openpyxl import load_workbook
 
     workbook = load_workbook(path)
@@ -37,12 +39,14 @@ def _edit_xlsx(path: Path, sheet: str, row: int, column: int, value: Any, formul
     cell.value = formula if formula else value
     if isinstance(value, dt.date):
         cell.number_format = "yyyy-mm-dd"
+    if percent:
+        cell.value, cell.number_format = value / 100, "0%"
     if merge:
         worksheet.merge_cells(f"{column_letter(column)}{row}:{column_letter(column + 1)}{row}")
     workbook.save(path)
 
 
-def _edit_ods(path: Path, sheet: str, row: int, column: int, value: Any, formula: str | None, merge: bool) -> None:
+def _edit_ods(path: Path, sheet: str, row: int, column: int, value: Any, formula: str | None, merge: bool, percent: bool) -> None:
     from odf.opendocument import load
     from odf.table import CoveredTableCell, Table, TableCell, TableRow
     from odf.text import P
@@ -67,7 +71,7 @@ def _edit_ods(path: Path, sheet: str, row: int, column: int, value: Any, formula
         cell = TableCell(valuetype="date", datevalue=value.isoformat())
         cell.addElement(P(text=value.isoformat()))
     elif isinstance(value, (int, float)):
-        cell = TableCell(valuetype="float", value=str(value))
+        cell = TableCell(valuetype="percentage" if percent else "float", value=str(value / 100 if percent else value))
         cell.addElement(P(text=str(value)))
     elif value is not None:
         cell = TableCell(valuetype="string")

@@ -347,3 +347,10 @@ def test_a_damaged_part_inside_the_zip_is_a_problem(mini, suffix):
             archive.writestr(name, content)
     found, _ = problems_of(mini, workbook)
     assert [code for code, _, _ in found] == ["SC230"]
+
+
+@pytest.mark.parametrize("suffix", ["ods", "xlsx"])
+def test_a_percentage_typed_into_a_number_cell_means_the_percent(mini, suffix):
+    workbook = new_workbook(mini, suffix)
+    edit(workbook, "工作項目", *find(workbook, "工作項目", "實際進度%", ITEM), 45, percent=True)
+    assert read_status_workbook(workbook).data["work_items"][ITEM]["actual"] == 45

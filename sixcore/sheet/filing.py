@@ -14,6 +14,7 @@ import dataclasses
 import os
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -107,9 +108,7 @@ def _plain(value: Any) -> Value:
     """A YAML value as a cell holds it: numbers as numbers (60, not 60.0), everything else as text."""
     if value is None or isinstance(value, bool):
         return None if value is None else str(value).lower()
-    if isinstance(value, (int, float)):
-        return int(value) if float(value).is_integer() else float(value)
-    if hasattr(value, "is_integer") or type(value).__name__ == "Decimal":
+    if isinstance(value, (int, float, Decimal)):
         number = float(value)
         return int(number) if number.is_integer() else number
     if isinstance(value, list):

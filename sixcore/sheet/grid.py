@@ -188,8 +188,10 @@ def _write_ods(sheets: list[SheetSpec]) -> bytes:
         document.spreadsheet.addElement(table)
         # the header row frozen: LibreOffice's view settings (VerticalSplit* concern rows)
         view = ConfigItemMapEntry(name=sheet.name)
-        for name, kind, value in (("VerticalSplitMode", "short", "2"), ("VerticalSplitPosition", "int", "1"),
-                                  ("ActiveSplitRange", "short", "2"), ("PositionTop", "int", "0"), ("PositionBottom", "int", "1")):
+        for name, kind, value in (("HorizontalSplitMode", "short", "0"), ("VerticalSplitMode", "short", "2"),
+                                  ("HorizontalSplitPosition", "int", "0"), ("VerticalSplitPosition", "int", "1"),
+                                  ("ActiveSplitRange", "short", "2"), ("PositionLeft", "int", "0"), ("PositionRight", "int", "0"),
+                                  ("PositionTop", "int", "0"), ("PositionBottom", "int", "1")):
             item = ConfigItem(name=name, type=kind)
             item.addText(value)
             view.addElement(item)
@@ -356,7 +358,9 @@ def _ods_cell(node: object, teletype: object) -> Cell:
         except ValueError:
             return Cell(value=text, formula=formula, merged=merged)
     if kind in ("float", "percentage", "currency"):
-        return Cell(value=float(get("value")), formula=formula, merged=merged)
+        number = float(get("value"))
+        # 50% typed into a cell is stored as 0.5: the clerk meant 50
+        return Cell(value=round(number * 100, 10) if kind == "percentage" else number, formula=formula, merged=merged)
     paragraphs = [teletype.extractText(child) for child in node.childNodes if child.qname[1] == "p"]  # type: ignore[attr-defined]
     text = "\n".join(paragraphs)
     return Cell(value=text if text.strip() else None, formula=formula, merged=merged)
@@ -390,7 +394,8 @@ def _read_xlsx(path: Path) -> list[Sheet]:
                 elif isinstance(value, bool) or value is None:
                     cells.append(Cell(value=None if value is None else str(value).upper(), merged=is_merged))
                 elif isinstance(value, (int, float)):
-                    cells.append(Cell(value=float(value), merged=is_merged))
+                    percent = "%" in str(cell.number_format)  # 50% typed into a cell is stored as 0.5: the clerk meant 50
+                    cells.append(Cell(value=round(float(value) * 100, 10) if percent else float(value), merged=is_merged))
                 else:
                     text = str(value)
                     cells.append(Cell(value=text if text.strip() else None, merged=is_merged))
