@@ -258,8 +258,9 @@ def test_unreadable_workbooks_are_problems_not_tracebacks(mini, suffix, content,
 
 def test_check_says_a_workbook_must_be_imported(mini):
     workbook = new_workbook(mini, "ods")
-    result = run("check", "--root", str(mini), "--format", "parsable", str(workbook))
-    assert result.exit_code == 1 and "(SC214)" in result.output and "status import" not in result.output.split("SC214")[0][-1:]
+    result = run("check", "--root", str(mini), str(workbook))
+    assert result.exit_code == 1 and "SC214 workbook-not-imported" in result.output, result.output
+    assert "sixcore status import status/111Q1/nstc.ods" in result.output and "尚未匯入" in result.output
     whole = check_repo(mini)
     assert [(p.code, p.severity) for p in whole.problems if p.path.resolve() == workbook.resolve()] == [("SC214", Severity.ERROR)]
 
