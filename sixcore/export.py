@@ -6,7 +6,7 @@ from typing import Any
 
 from sixcore.load.loader import LoadedPlan
 from sixcore.model.agency import Agency
-from sixcore.model.kpi import YEARS, YearlyText
+from sixcore.model.kpi import YearlyText
 from sixcore.model.plan import Phase
 
 
@@ -59,6 +59,8 @@ def _yearly_text(value: YearlyText) -> str | None:
 
 def export_plan(plan: LoadedPlan) -> dict[str, Any]:
     agencies = plan.agency_by_id
+    programme = plan.programme.model if plan.programme else None
+    years = programme.period.years if programme else []  # every KPI lists the programme's years, null where it sets none
     measures = [
         {
             "id": measure.id, "industry": industry.industry, "industry_name": industry.name, "title": measure.title,
@@ -87,7 +89,7 @@ def export_plan(plan: LoadedPlan) -> dict[str, Any]:
             "strategy": f"{placed.strategy.label} {placed.strategy.title}", "measures": placed.strategy.measures,
             "agencies": agency_names(placed.agencies, agencies),
             "full_target": placed.kpi.full_target,
-            "yearly": {year: _yearly_text(placed.kpi.yearly.get(year)) for year in YEARS},
+            "yearly": {year: _yearly_text(placed.kpi.yearly.get(year)) for year in years},
             "yearly_items": {year: value for year, value in placed.kpi.yearly.items() if isinstance(value, list)},
             "target": placed.kpi.target.model_dump(mode="json", exclude_none=True) if placed.kpi.target else None,
             "qualitative": placed.kpi.qualitative,
@@ -100,7 +102,8 @@ def export_plan(plan: LoadedPlan) -> dict[str, Any]:
         for row in model.rows:
             budget[str(row.industry)] = {**{year: float(value) for year, value in row.amounts.items()}, "subtotal": float(row.subtotal)}
         budget["total"] = {**{year: float(value) for year, value in model.total.amounts.items()}, "subtotal": float(model.total.subtotal)}
-    return {"measures": measures, "work_items": work_items, "kpis": kpis, "budget": budget}
+    about = programme.model_dump(mode="json", include={"name", "period"}) if programme else None
+    return {"measures": measures, "work_items": work_items, "kpis": kpis, "budget": budget, "programme": about}
 
 
 def agency_rows(plan: LoadedPlan) -> list[list[str]]:

@@ -75,8 +75,8 @@ CATALOG: dict[str, tuple[str, dict[str, str], dict[str, str]]] = {
               {"zh-TW": "未知的機關代碼「{agency}」", "en": "unknown agency id '{agency}'"},
               {"zh-TW": "請使用 plan/agencies.yaml 中的機關代碼。", "en": "use an id from plan/agencies.yaml."}),
     "SC104": ("schedule-outside-plan",
-              {"zh-TW": "工作項目 {item} 期程（{schedule}）全在方案期程 110–113 年之外，且未加註說明",
-               "en": "work item {item} is scheduled ({schedule}) wholly outside the plan's years 110–113, without a note"},
+              {"zh-TW": "工作項目 {item} 期程（{schedule}）全在方案期程 {period} 年之外，且未加註說明",
+               "en": "work item {item} is scheduled ({schedule}) wholly outside the programme's years {period}, without a note"},
               {"zh-TW": "若文件如此記載，請於 note: 註明；否則請更正日期。", "en": "if the document says so, add a `note:`; otherwise correct the date."}),
     "SC105": ("unknown-reference",
               {"zh-TW": "{target} 引用了不存在的{kind_zh}「{ref}」", "en": "{target} refers to {kind} '{ref}', which does not exist"},
@@ -85,9 +85,13 @@ CATALOG: dict[str, tuple[str, dict[str, str], dict[str, str]]] = {
               {"zh-TW": "工作項目 {item} 文件未載明期程", "en": "work item {item}: the document gives no schedule"},
               {"zh-TW": "無法判斷是否逾期；可請主辦機關補充期程。", "en": "it cannot be judged overdue; the lead agency may be asked for a schedule."}),
     "SC108": ("budget-sums",
-              {"zh-TW": "表 3「{what}」所列 {printed} 億元與加總 {computed} 億元不符",
-               "en": "table 3 '{what}': printed {printed} differs from the computed sum {computed} (億元)"},
+              {"zh-TW": "{table_zh}「{what}」所列 {printed} {unit}與加總 {computed} {unit}不符",
+               "en": "{table} '{what}': printed {printed} differs from the computed sum {computed} ({unit})"},
               {"zh-TW": "文件數字保留原樣；請於 plan/NOTES.md 記錄此差異。", "en": "the printed figure is kept; record the mismatch in plan/NOTES.md."}),
+    "SC109": ("year-outside-period",
+              {"zh-TW": "{kind_zh} {id} 的年度 {year} 不在方案期程 {period} 年之內", "en": "{kind} {id}: the year {year} is outside the programme's period {period}"},
+              {"zh-TW": "年度須在 plan/programme.yaml 的 period 之內；請更正年度，或更正方案期程。",
+               "en": "years must lie within `period:` of plan/programme.yaml; correct the year, or the period."}),
     "SC201": ("status-quarter",
               {"zh-TW": "檔案內的季別 {quarter} 與所在資料夾 {folder} 不符", "en": "the file says quarter {quarter} but sits in folder {folder}"},
               {"zh-TW": "請將 quarter: 改為 {folder}，或將檔案移到正確季別的資料夾（如 status/113Q2/）。", "en": "set `quarter: {folder}` or move the file to the right folder (e.g. status/113Q2/)."}),
@@ -320,7 +324,8 @@ def word(table: dict[str, dict[str, str]], key: Enum | str, lang: Lang) -> str:
     return table[key.value if isinstance(key, Enum) else key][lang.value]
 
 
-_KIND_ZH = {"agency": "機關", "industry": "產業", "measure": "措施", "work item": "工作項目", "KPI": "KPI", "strategy": "推動策略"}
+_KIND_ZH = {"agency": "機關", "industry": "產業", "measure": "措施", "work item": "工作項目", "KPI": "KPI", "strategy": "推動策略",
+            "budget": "經費表"}
 
 # pydantic error types, explained in the plan's words
 _SCHEMA_ZH = {

@@ -13,8 +13,9 @@ from functools import cached_property
 
 from sixcore.calendar import Quarter, RocDay
 from sixcore.load.status import AuditContext, FiledStatus
+from sixcore.model.base import Bilingual
 from sixcore.model.lights import LightRules
-from sixcore.model.plan import Industry, Measure
+from sixcore.model.plan import Industry, Measure, Programme
 from sixcore.scope import EVERYTHING, Scope
 from sixcore.standing import ItemStanding, KpiStanding, Light, Standings, State, budget_light, counting, rate, rollup
 
@@ -67,7 +68,7 @@ class LightChange:
 class BudgetLine:
     industry: int | None  # None: the printed 小計 row
     name: str
-    year: Decimal | None  # the quarter's year; None outside 110–113
+    year: Decimal | None  # the quarter's year; None when the table has no column for it
     programme: Decimal
 
 
@@ -89,9 +90,20 @@ class ExecutionLine:
 
 
 @dataclass(frozen=True)
+class BudgetTable:
+    """The programme's budget table as far as the report shows it (plan/budget.yaml)."""
+
+    name: Bilingual  # as printed, e.g. 表 3
+    unit: str
+    years: list[str]
+    lines: list[BudgetLine]
+
+
+@dataclass(frozen=True)
 class QuarterReport:
     quarter: Quarter
     scope: Scope
+    programme: Programme
     rules: LightRules
     items: list[ItemStanding]  # in plan order, narrowed
     industries: list[IndustryRollup]
@@ -104,8 +116,7 @@ class QuarterReport:
     newly_completed: list[ItemStanding]
     newly_overdue: list[ItemStanding]
     light_changes: list[LightChange]
-    budget: list[BudgetLine]
-    budget_unit: str
+    budget: BudgetTable | None  # None: the programme has no budget table
     execution: list[ExecutionLine]  # by industry: its sum, then each body
 
     @property
@@ -153,6 +164,7 @@ def build_report(ctx: AuditContext, quarter: Quarter, scope: Scope = EVERYTHING)
     return QuarterReport(
         quarter=quarter,
         scope=scope,
+        programme=standings.programme,
         rules=standings.rules,
         items=items,
         industries=_rollups(ctx, items),
@@ -168,7 +180,6 @@ def build_report(ctx: AuditContext, quarter: Quarter, scope: Scope = EVERYTHING)
                        if before[standing.id].light is not Light.none and standing.light is not before[standing.id].light],
         budget=_budget(ctx, quarter, scope),
         execution=_execution(ctx, standings, scope),
-        budget_unit=ctx.plan.budget.model.unit if ctx.plan.budget else "",
     )
 
 
@@ -242,9 +253,9 @@ def _sum(values: list[Decimal | None]) -> Decimal | None:
     return sum(present, Decimal(0)) if present else None
 
 
-def _budget(ctx: AuditContext, quarter: Quarter, scope: Scope) -> list[BudgetLine]:
+def _budget(ctx: AuditContext, quarter: Quarter, scope: Scope) -> BudgetTable | None:
     if ctx.plan.budget is None:
-        return []
+        return None
     budget = ctx.plan.budget.model
     year = str(quarter.year)
     industries = {placed.industry.industry for placed in ctx.plan.placed_work_items() if scope.includes_item(ctx, placed)}
@@ -254,4 +265,4 @@ def _budget(ctx: AuditContext, quarter: Quarter, scope: Scope) -> list[BudgetLin
     ]
     if not scope.narrowed:
         lines.append(BudgetLine(None, "小計", budget.total.amount_in(year), budget.total.subtotal))
-    return lines
+    return BudgetTable(budget.table, budget.unit, list(budget.years), lines)

@@ -23,13 +23,16 @@ class Scope:
         """Every id names something in the plan, or a user error that says what to write."""
         plan = ctx.plan
         unknown = [measure for measure in self.measures if measure not in plan.measure_by_id]
+        ids = list(plan.measure_by_id)
         if unknown:
-            raise SixcoreUserError(f"方案中沒有措施 {', '.join(unknown)}；請寫成 1-2 這樣的編號（1-1 … 6-8）"
+            raise SixcoreUserError(f"方案中沒有措施 {', '.join(unknown)}；請寫成 1-2 這樣的編號（{ids[0]} … {ids[-1]}）"
                                    f" / no measure {', '.join(unknown)} in the plan; write ids like 1-2")
-        numbers = {loaded.model.industry for loaded in plan.industries}
+        numbers = sorted(loaded.model.industry for loaded in plan.industries)
         wrong = [str(number) for number in self.industries if number not in numbers]
         if wrong:
-            raise SixcoreUserError(f"方案中沒有產業 {', '.join(wrong)}；請用 1 到 6 / no industry {', '.join(wrong)}; use 1 to 6")
+            consecutive = bool(numbers) and numbers == list(range(numbers[0], numbers[-1] + 1))
+            zh, en = (f"{numbers[0]} 到 {numbers[-1]}", f"{numbers[0]} to {numbers[-1]}") if consecutive else (", ".join(map(str, numbers)),) * 2
+            raise SixcoreUserError(f"方案中沒有產業 {', '.join(wrong)}；請用 {zh} / no industry {', '.join(wrong)}; use {en}")
         strangers = [agency for agency in self.agencies if agency not in plan.agency_by_id]
         if strangers:
             raise SixcoreUserError(f"未知的機關代碼 {', '.join(strangers)}，請用 plan/agencies.yaml 中的代碼（如 moea、nstc）"

@@ -34,7 +34,7 @@ from sixcore.errors import SixcoreUserError
 from sixcore.load.loader import PlacedKpi, PlacedWorkItem
 from sixcore.load.status import AuditContext, FiledStatus
 from sixcore.model.lights import BudgetLights, KpiLights, LightRules, WorkItemLights
-from sixcore.model.plan import Phase, WorkItem
+from sixcore.model.plan import Phase, Programme, WorkItem
 from sixcore.model.status import BudgetReport, KpiReport, WorkItemReport
 from sixcore.rules.kpi_behind import yearly_figure
 
@@ -292,7 +292,7 @@ class Standings:
         self.item_rules: WorkItemLights | None = lights.work_items if lights else None
         self.kpi_rules: KpiLights | None = lights.kpis if lights else None
         programme = ctx.plan.programme.model if ctx.plan.programme else None
-        self.first_review: Quarter | None = programme.first_review if programme else None
+        self.first_review: Quarter | None = programme.review_from if programme else None
         self._programme_start = programme.start if programme else None
         self._by_quarter: dict[Quarter, dict[str, ItemStanding]] = {}
 
@@ -313,6 +313,13 @@ class Standings:
         if self.ctx.plan.lights is None:
             raise SixcoreUserError("plan/lights.yaml 缺漏或有誤，請先執行 sixcore check / plan/lights.yaml is missing or invalid; run sixcore check")
         return self.ctx.plan.lights.model
+
+    @property
+    def programme(self) -> Programme:
+        """plan/programme.yaml: the programme's names and period (callers refuse a plan with errors first)."""
+        if self.ctx.plan.programme is None:
+            raise SixcoreUserError("plan/programme.yaml 缺漏或有誤，請先執行 sixcore check / plan/programme.yaml is missing or invalid; run sixcore check")
+        return self.ctx.plan.programme.model
 
     # -- facts that do not depend on the quarter --
 
@@ -503,7 +510,7 @@ class Standings:
         filed, report = self._latest_kpi_report(placed)
         thresholds = self.rules.kpis
         if not placed.kpi.yearly_target(year):
-            light = Light.none  # no target set for this year (outside 110–113, or a blank cell)
+            light = Light.none  # no target set for this year (no column for it, or a blank cell)
         elif placed.kpi.qualitative or expected is None:
             light = Light.none if report is not None else Light.unreported
         elif report is None or report.actual is None:
@@ -521,7 +528,8 @@ class Standings:
         start = 0.0
         if placed.kpi.target is not None and placed.kpi.target.cumulative:
             # a cumulative target grows from the latest earlier year's figure
-            earlier = (yearly_figure(placed.kpi, str(year)) for year in range(self.quarter.year - 1, 109, -1))
+            years = sorted((year for year in placed.kpi.yearly if int(year) < self.quarter.year), key=int, reverse=True)
+            earlier = (yearly_figure(placed.kpi, year) for year in years)
             start = next((figure for figure in earlier if figure is not None), 0.0)
         return round(start + (target - start) * share, 4)
 

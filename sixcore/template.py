@@ -18,7 +18,7 @@ from sixcore.standing import Standings
 
 HEADER = """\
 # yaml-language-server: $schema=../../schema/status.schema.json
-# 六大核心戰略產業推動方案 季度填報 — {quarter_zh}（{quarter}）— {agency_name}（{agency}）
+# {programme} 季度填報 — {quarter_zh}（{quarter}）— {agency_name}（{agency}）
 #
 # 填寫說明（每季 1、4、7、10 月填報上一季；依方案「伍、推動與管考機制」）：
 #   summary        辦理情形（本季整體說明）
@@ -74,7 +74,9 @@ def render_status_template(ctx: AuditContext, quarter: Quarter, agency_id: str, 
             previous.update(status.model.work_items)
             previous_kpis.update(status.model.kpis)
             previous_budget.update(status.model.budget)
-    lines = [HEADER.format(quarter=quarter, quarter_zh=quarter.label_zh, agency=agency_id, agency_name=registry[agency_id].name, path=path.as_posix())]
+    standings = Standings.of(ctx, quarter)
+    lines = [HEADER.format(programme=standings.programme.name.zh, quarter=quarter, quarter_zh=quarter.label_zh, agency=agency_id,
+                           agency_name=registry[agency_id].name, path=path.as_posix())]
     lines += [f"quarter: {quarter}", f"agency: {agency_id}",
               "reported: null        # 填報日期（民國），如 113/10/8",
               "contact: null         # 聯絡人（選填）",
@@ -82,7 +84,7 @@ def render_status_template(ctx: AuditContext, quarter: Quarter, agency_id: str, 
               "highlights: []        # 重要執行亮點",
               "next_quarter: []      # 下一季重點工作",
               "work_items:"]
-    owed = list(Standings.of(ctx, quarter).owed_by(body))
+    owed = list(standings.owed_by(body))
     heading: tuple[str, str] | None = None
     for placed in owed:
         if heading != (placed.measure.id, placed.item.number):

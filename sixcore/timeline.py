@@ -32,6 +32,7 @@ from sixcore.errors import SixcoreUserError
 from sixcore.load.loader import PlacedWorkItem
 from sixcore.load.status import AuditContext
 from sixcore.messages import Lang
+from sixcore.model.base import Bilingual
 from sixcore.model.plan import Phase
 from sixcore.scope import Scope
 from sixcore.standing import Standings, State
@@ -71,8 +72,8 @@ NOTES: dict[str, dict[Lang, str]] = {
         Lang.en: "{count} more rows lie wholly outside the window and are not drawn.",
     },
     "undated": {Lang.zh: "無期程（未繪出）", Lang.en: "Without dates (not drawn)"},
-    "heading": {Lang.zh: "六大核心戰略產業推動方案 工作期程 {window} · 基準季 {quarter}（{day} 判定）",
-                Lang.en: "Six Core Strategic Industries: schedule {window} · as of {quarter} ({day})"},
+    "heading": {Lang.zh: "{programme} 工作期程 {window} · 基準季 {quarter}（{day} 判定）",
+                Lang.en: "{programme}: schedule {window} · as of {quarter} ({day})"},
     "as_of_mark": {Lang.zh: "基準季 {quarter}", Lang.en: "as of {quarter}"},
     "legend": {Lang.zh: "圖例", Lang.en: "Legend"},
 }
@@ -133,6 +134,7 @@ class IndustryRows:
 
 @dataclass(frozen=True)
 class Timeline:
+    programme: Bilingual  # its name, for the heading
     as_of: Quarter
     window: MonthRange
     industries: tuple[IndustryRows, ...]
@@ -152,6 +154,9 @@ class Timeline:
     def kinds(self) -> list[SegmentKind]:
         drawn = {segment.kind for bar in self.bars() for segment in bar.segments}
         return [kind for kind in SegmentKind if kind in drawn]
+
+    def heading(self, lang: Lang) -> str:
+        return note("heading", lang, programme=self.programme.get(lang), window=self.window, quarter=self.as_of, day=self.as_of.last_roc_day)
 
 
 @dataclass(frozen=True)
@@ -210,7 +215,8 @@ def build_timeline(ctx: AuditContext, as_of: Quarter, selection: Selection) -> T
     selection.check(ctx)
     if selection.start and selection.end and selection.end < selection.start:
         raise SixcoreUserError(f"--to {selection.end} 早於 --from {selection.start} / --to is before --from")
-    standings = Standings.of(ctx, as_of).items
+    judged = Standings.of(ctx, as_of)
+    standings, programme = judged.items, judged.programme
     chosen = [placed for placed in ctx.plan.placed_work_items() if selection.includes_item(ctx, placed)]
     dated = [placed for placed in chosen if placed.work_item.schedule]
     if not dated:
@@ -237,7 +243,7 @@ def build_timeline(ctx: AuditContext, as_of: Quarter, selection: Selection) -> T
         raise SixcoreUserError(f"顯示期間 {start}-{end} 內沒有工作項目（期程為 {span}）/ nothing is scheduled in {start}-{end} (the schedule is {span})")
     filed_any = any(status.quarter <= as_of for status in ctx.statuses)
     undated = tuple(placed for placed in chosen if not placed.work_item.schedule)
-    return Timeline(as_of, window, industries, undated, filed_any, hidden)
+    return Timeline(programme.name, as_of, window, industries, undated, filed_any, hidden)
 
 
 def default_out(root: Path, as_of: Quarter, selection: Selection, lang: Lang, suffix: str) -> Path:

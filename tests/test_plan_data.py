@@ -193,7 +193,8 @@ def test_budget_as_printed(real_plan):
     budget = real_plan.budget.model
     assert [str(row.subtotal) for row in budget.rows] == ["511.92", "54.7", "111.66", "153.54", "53.39", "246.65"]
     assert str(budget.total.subtotal) == "1131.86"
-    assert (str(budget.text_split.enacted_110), str(budget.text_split.requested_111_113)) == ("193.82", "938.04")
+    assert [(part.label, part.years, str(part.amount)) for part in budget.text_split.parts] == [
+        ("110 年法定預算", ["110"], "193.82"), ("111-113 年預算需求", ["111", "112", "113"], "938.04")]
 
 
 def test_successor_agencies(real_plan):

@@ -12,6 +12,7 @@ from sixcore.problem import Severity
 INDUSTRY = "plan/industries/1-mini.yaml"
 KPIS = "plan/kpis/1-mini.yaml"
 BUDGET = "plan/budget.yaml"
+PROGRAMME = "plan/programme.yaml"
 AGENCIES = "plan/agencies.yaml"
 
 
@@ -78,6 +79,32 @@ def test_schedule_outside_plan_needs_a_note(mini):
     assert found(mini) == []
 
 
+def test_the_period_of_programme_yaml_decides_what_is_outside(mini):
+    from sixcore.messages import Lang, describe
+
+    edit(mini, PROGRAMME, "period: {first: 110, last: 113}", "period: {first: 112, last: 113}")
+    edit(mini, PROGRAMME, "first_review: 110Q2\n", "")  # reviewed from the period's first quarter, 112Q1
+    # 1.1.1 (110/1-111/12) now lies wholly before the period; the KPI's and the budget's columns 110 and 111 are outside it
+    assert found(mini) == [(BUDGET, 5, 9, "SC109"), (BUDGET, 5, 16, "SC109"), (INDUSTRY, 28, 19, "SC104"),
+                           (KPIS, 14, 18, "SC109"), (KPIS, 14, 31, "SC109")]
+    by_code = {problem.code + str(problem.column): problem for problem in check_repo(mini).problems}
+    assert describe(by_code["SC10419"], Lang.en) == "work item 1-1/1.1.1 is scheduled (110/1-111/12) wholly outside the programme's years 112–113, without a note"
+    assert describe(by_code["SC10918"]) == "KPI 1.1.1 的年度 110 不在方案期程 112–113 年之內"
+    assert describe(by_code["SC1099"], Lang.en) == "budget 表 3: the year 110 is outside the programme's period 112–113"
+
+
+@pytest.mark.parametrize(
+    "old, new, field",
+    [("cadence: quarterly", "cadence: monthly", "cadence"),  # the only cadence sixcore judges
+     ("period: {first: 110, last: 113}", "period: {first: 113, last: 110}", "period"),
+     ("first_review: 110Q2", "first_review: 114Q1", "(file)")],  # outside the period
+)
+def test_programme_yaml_is_validated(mini, old, new, field):
+    edit(mini, PROGRAMME, old, new)
+    errors = [problem for problem in check_repo(mini).problems if problem.severity is Severity.ERROR]
+    assert [(p.path.relative_to(mini).as_posix(), p.code, p.params["field"]) for p in errors] == [(PROGRAMME, "SC010", field)]
+
+
 def test_unknown_measure_and_strategy_references(mini):
     edit(mini, KPIS, 'measures: ["1-1"]', 'measures: ["1-9"]')
     edit(mini, INDUSTRY, 'strategy: "1"', 'strategy: "7"')
@@ -94,14 +121,14 @@ def test_budget_rule_catches_a_wrong_subtotal(mini):
     edit(mini, BUDGET, "subtotal: 10.75", "subtotal: 11.75")
     problems = [p for p in check_repo(mini).problems if p.code == "SC108"]
     assert [(p.line, p.params["what"], p.params["printed"], p.params["computed"]) for p in problems] == [
-        (9, "測試產業", "11.75", "10.75"),
-        (16, "合計 (各產業小計)", "14", "15.00"),
+        (10, "測試產業", "11.75", "10.75"),
+        (17, "合計 (各產業小計)", "14", "15.00"),
     ]
 
 
 def test_budget_rule_catches_a_wrong_column_and_text_split(mini):
     edit(mini, BUDGET, 'amounts: {"110": 2, "111": 3', 'amounts: {"110": 2, "111": 3.5')
-    edit(mini, BUDGET, "enacted_110: 2", "enacted_110: 2.5")
+    edit(mini, BUDGET, 'years: ["110"], amount: 2}', 'years: ["110"], amount: 2.5}')
     what = [p.params["what"] for p in check_repo(mini).problems if p.code == "SC108"]
     assert what == ["小計 111", "小計 110-113", "經費需求總額", "110 年法定預算", "111-113 年預算需求"]
 
@@ -115,8 +142,9 @@ def test_schema_problems_point_at_the_field(mini):
 
 def test_missing_required_files(mini):
     (mini / AGENCIES).unlink()
+    (mini / PROGRAMME).unlink()
     (mini / BUDGET).unlink()
-    assert found(mini) == [(AGENCIES, 1, 1, "SC007"), (BUDGET, 1, 1, "SC007")]
+    assert found(mini) == [(AGENCIES, 1, 1, "SC007"), (BUDGET, 1, 1, "SC007"), (PROGRAMME, 1, 1, "SC007")]
 
 
 def test_real_plan_is_clean():

@@ -1,4 +1,4 @@
-"""The one base class of every model, and the ROC date field types built on sixcore.calendar."""
+"""The one base class of every model, a text in both languages, and the ROC date field types built on sixcore.calendar."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from decimal import Decimal
 from types import UnionType
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from sixcore.calendar import MonthRange, Quarter, RocDateError, RocDay, RocMonth
@@ -18,6 +18,17 @@ class Model(BaseModel):
     """Strict about shape: unknown keys are errors (a typo must not be silently ignored); immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Bilingual(Model):
+    """A text in the two languages sixcore speaks."""
+
+    zh: str = Field(description="正體中文 (zh-TW)")
+    en: str = Field(description="English")
+
+    def get(self, lang: str) -> str:
+        """The text in `lang` ("zh-TW" or "en", the values of sixcore.messages.Lang)."""
+        return self.en if lang == "en" else self.zh
 
 
 T = TypeVar("T")

@@ -1,22 +1,22 @@
-"""Part 肆 of the plan: the KPI tables (全期目標, 分年目標 110–113) and the budget table 表 3."""
+"""The KPI tables (全期目標, 分年目標 by year) and the budget table of a programme.
+
+Years are ROC years written as text ("110"); which years a programme has is its period in plan/programme.yaml,
+checked by rule SC109, not here.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal, TypeGuard, get_args
+from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
+from pydantic.config import JsonDict
 
-from sixcore.model.base import Amount, Model
+from sixcore.model.base import Amount, Bilingual, Model
 
-Year = Literal["110", "111", "112", "113"]
-YEARS: tuple[Year, ...] = get_args(Year)
+Year = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,2}$")]  # an ROC year as the files key it: "110"
 YearlyText = str | list[str] | None
-
-
-def is_year(text: str) -> TypeGuard[Year]:
-    """A year the plan has a column for (110–113)."""
-    return text in YEARS
+_YEAR_KEYS_ONLY: JsonDict = {"additionalProperties": False}  # the schema's patternProperties alone would let any other key pass
 
 
 class NumericTarget(Model):
@@ -27,7 +27,7 @@ class NumericTarget(Model):
     max: float | None = None
     unit: str
     cumulative: bool = Field(description="累計 toward the full target (true) or each year alone (false)")
-    due_year: int = Field(ge=110, le=120, description="ROC year the full-period target is due")
+    due_year: int = Field(ge=1, le=999, description="ROC year the full-period target is due")
     note: str | None = None
 
     @model_validator(mode="after")
@@ -42,7 +42,7 @@ class Kpi(Model):
     id: str | None = Field(default=None, description="unique id when the label repeats, e.g. 6.2.2b")
     agencies: list[str] | None = Field(default=None, description="主協辦機關 printed on this row alone, overriding the strategy's")
     full_target: str
-    yearly: dict[Year, YearlyText]
+    yearly: dict[Year, YearlyText] = Field(description="分年目標 by ROC year; {} when the document sets none", json_schema_extra=_YEAR_KEYS_ONLY)
     target: NumericTarget | None = None
     targets_more: list[NumericTarget] = Field(default_factory=list)
     qualitative: bool = False
@@ -53,9 +53,8 @@ class Kpi(Model):
         return self.id or self.label
 
     def yearly_target(self, year: int | str) -> YearlyText:
-        """The 分年目標 cell for ROC `year`; None for a year outside 110–113 or a cell not printed."""
-        key = str(year)
-        return self.yearly.get(key) if is_year(key) else None
+        """The 分年目標 cell for ROC `year`; None for a year without a column or a cell not printed."""
+        return self.yearly.get(str(year))
 
 
 class KpiStrategy(Model):
@@ -71,7 +70,7 @@ class KpiStrategy(Model):
 
 
 class KpiTable(Model):
-    industry: int = Field(ge=1, le=6)
+    industry: int = Field(ge=1)
     title: str
     lead: list[str]
     sector: str | None = None
@@ -87,33 +86,53 @@ class KpiTableSet(Model):
 
 
 class BudgetAmounts(Model):
-    amounts: dict[Year, Amount]
+    amounts: dict[Year, Amount] = Field(json_schema_extra=_YEAR_KEYS_ONLY)
     subtotal: Amount
 
     def amount_in(self, year: int | str) -> Decimal | None:
-        """The figure for ROC `year`; None for a year outside 110–113 or one not printed."""
-        key = str(year)
-        return self.amounts.get(key) if is_year(key) else None
+        """The figure for ROC `year`; None for a year the table has no column for."""
+        return self.amounts.get(str(year))
 
 
 class BudgetRow(BudgetAmounts):
-    industry: int = Field(ge=1, le=6)
+    industry: int = Field(ge=1)
     name: str
 
 
+class BudgetPart(Model):
+    """One part of the text's split of the total, e.g. 110 年法定預算."""
+
+    label: str = Field(description="as the text words it, e.g. 110 年法定預算")
+    years: list[Year] = Field(description="the table's years this part covers")
+    amount: Amount
+
+
 class BudgetSplit(Model):
+    """How the text divides the total (e.g. 法定預算 of the first year and 預算需求 of the rest)."""
+
     total: Amount
-    enacted_110: Amount = Field(description="110 年法定預算")
-    requested_111_113: Amount = Field(description="111-113 年預算需求")
+    parts: list[BudgetPart]
 
 
 class Budget(Model):
-    """表 3：六大核心戰略產業各年度經費, figures as printed."""
+    """plan/budget.yaml: the programme's budget table by industry and year, figures as printed (optional)."""
 
+    table: Bilingual = Field(description="the table's name as printed (e.g. 表 3), and in English (table 3)")
     unit: str
     source: tuple[int, int]
-    years: list[Year]
+    years: list[Year] = Field(min_length=1)
     rows: list[BudgetRow]
     total: BudgetAmounts
-    text_split: BudgetSplit
+    text_split: BudgetSplit | None = None
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _years_line_up(self) -> Budget:
+        wanted = set(self.years)
+        for amounts in [*self.rows, self.total]:
+            if set(amounts.amounts) != wanted:
+                raise ValueError(f"amounts are keyed {sorted(amounts.amounts)}, not the table's years {self.years}")
+        for part in self.text_split.parts if self.text_split else []:
+            if not set(part.years) <= wanted:
+                raise ValueError(f"text_split part {part.label!r} names years outside the table's {self.years}")
+        return self

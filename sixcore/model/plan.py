@@ -6,8 +6,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from sixcore.calendar import MonthRange, RocDay, RocMonth
-from sixcore.model.base import DeadlineField, Model, MonthRangeField, QuarterField, RocMonthField
+from sixcore.calendar import MonthRange, Quarter, RocDay, RocMonth
+from sixcore.model.base import Bilingual, DeadlineField, Model, MonthRangeField, QuarterField, RocMonthField
 
 SourceLines = tuple[int, int]
 Note = str | None
@@ -102,7 +102,7 @@ class Item(Model):
 class Measure(Model):
     """A 具體措施 with its 辦理重點及期程表, e.g. 1-2."""
 
-    id: str = Field(pattern=r"^[1-6]-\d{1,2}$")
+    id: str = Field(pattern=r"^[1-9]\d*-\d{1,2}$", description="<industry>-<number> as printed, e.g. 1-2")
     title: str
     agencies: list[str] = Field(description="agency ids of the heading 辦理重點及期程(…)")
     strategy: str | None = Field(default=None, description="number of the industry strategy it serves")
@@ -123,7 +123,7 @@ class Strategy(Model):
 class Industry(Model):
     """One industry file under plan/industries/."""
 
-    industry: int = Field(ge=1, le=6)
+    industry: int = Field(ge=1, description="the industry's number, as the programme numbers them")
     name: str
     vision: str
     lead: list[str]
@@ -133,12 +133,56 @@ class Industry(Model):
     note: Note = None
 
 
-class Programme(Model):
-    """plan/programme.yaml: the programme as approved, and when its quarterly review (part 伍) begins."""
+class Period(Model):
+    """The programme's years, first and last (ROC): its KPI and budget years lie within them."""
 
-    name: str
-    approved: RocMonthField = Field(description="核定 month of the edition encoded, e.g. 110/5")
-    start: RocMonthField = Field(description="the programme's first month: work given only a deadline is pending from here")
-    first_review: QuarterField = Field(description="the first quarter reviewed: nothing is 逾期 or 未填報 before it")
+    first: int = Field(ge=1, le=999, description="first ROC year, e.g. 110")
+    last: int = Field(ge=1, le=999, description="last ROC year, e.g. 113")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.last < self.first:
+            raise ValueError(f"the period ends ({self.last}) before it starts ({self.first})")
+        return self
+
+    @property
+    def years(self) -> list[str]:
+        """The years as the YAML files key them: "110", "111" …"""
+        return [str(year) for year in range(self.first, self.last + 1)]
+
+    @property
+    def months(self) -> MonthRange:
+        return MonthRange(RocMonth(self.first, 1), RocMonth(self.last, 12))
+
+    def __str__(self) -> str:
+        return f"{self.first}–{self.last}"
+
+
+class Programme(Model):
+    """plan/programme.yaml: which programme this folder encodes, its years, and how its review runs."""
+
+    name: Bilingual = Field(description="the programme's name, e.g. 六大核心戰略產業推動方案")
+    approved: RocMonthField | None = Field(default=None, description="核定 month of the edition encoded, e.g. 110/5; left out when the source does not say")
+    period: Period = Field(description="the programme's years: KPI years, budget years and SC104 follow from them")
+    first_review: QuarterField | None = Field(
+        default=None, description="the first quarter reviewed: nothing is 逾期 or 未填報 before it (default: the period's first quarter)")
+    cadence: Literal["quarterly"] = Field(description="how often agencies report: quarterly (季報), the only cadence sixcore judges")
+    report_title: Bilingual = Field(description="the title of sixcore report, e.g. 六大核心戰略產業推動方案　季度管考報告")
     source: SourceLines | None = None
     note: Note = None
+
+    @model_validator(mode="after")
+    def _review_within_period(self) -> Programme:
+        if self.first_review is not None and not self.period.first <= self.first_review.year <= self.period.last:
+            raise ValueError(f"first_review {self.first_review} lies outside the period {self.period}")
+        return self
+
+    @property
+    def start(self) -> RocMonth:
+        """The programme's first month: work given only a deadline is pending from here."""
+        return self.period.months.start
+
+    @property
+    def review_from(self) -> Quarter:
+        """The first quarter reviewed."""
+        return self.first_review or self.period.months.start.quarter

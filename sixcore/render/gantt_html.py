@@ -188,7 +188,7 @@ def _notes(canvas: _Canvas, notes: list[str], top: float) -> tuple[list[str], fl
 
 def format_gantt_svg(timeline: Timeline, lang: Lang = Lang.zh) -> str:
     canvas = _Canvas(timeline, lang)
-    heading = note("heading", lang, window=timeline.window, quarter=timeline.as_of, day=timeline.as_of.last_roc_day)
+    heading = timeline.heading(lang)
     notes = footnotes(timeline, lang)
     chart_top = PAD + 24 + AS_OF_ROW + AXIS
     rows, rows_bottom = _rows(canvas, chart_top)
@@ -208,8 +208,7 @@ def format_gantt_svg(timeline: Timeline, lang: Lang = Lang.zh) -> str:
 
 
 def format_gantt_html(timeline: Timeline, lang: Lang = Lang.zh) -> str:
-    day = timeline.as_of.last_roc_day
-    heading = note("heading", lang, window=timeline.window, quarter=timeline.as_of, day=day)
+    heading = timeline.heading(lang)
     return (
         f'<!DOCTYPE html>\n<html lang="{"zh-Hant-TW" if lang is Lang.zh else "en"}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(heading)}</title>\n'

@@ -53,7 +53,7 @@ def format_gantt_mermaid(timeline: Timeline, lang: Lang = Lang.zh) -> str:
     mark = note("as_of_mark", lang, quarter=timeline.as_of)
     lines = [
         "gantt",
-        f"    title {mermaid_text(note('heading', lang, window=window, quarter=timeline.as_of, day=day))}",
+        f"    title {mermaid_text(timeline.heading(lang))}",
         f"    accDescr: {mermaid_text(note('rollup', lang))}",
         "    dateFormat YYYY-MM-DD",
         "    axisFormat %Y-%m",

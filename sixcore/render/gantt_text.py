@@ -197,8 +197,7 @@ def format_gantt_text(timeline: Timeline, lang: Lang = Lang.zh, width: int = 100
     buffer = StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=True,
                       color_system="standard" if color else None)
-    day = timeline.as_of.last_roc_day
-    for line in wrap(note("heading", lang, window=timeline.window, quarter=timeline.as_of, day=day), width):
+    for line in wrap(timeline.heading(lang), width):
         console.print(Text(line, style="bold"))
     for row in axis_rows(grid):
         console.print(Text(lead + row, style="dim"))

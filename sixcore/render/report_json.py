@@ -84,9 +84,10 @@ def report_data(report: QuarterReport) -> dict[str, Any]:
             "light_changes": [{"id": change.now.id, "before": change.before.value, "now": change.now.light.value} for change in report.light_changes],
         },
         "budget": {
-            "unit": report.budget_unit, "year": report.quarter.year,
+            "table": report.budget.name.zh if report.budget else None,
+            "unit": report.budget.unit if report.budget else "", "year": report.quarter.year,
             "rows": [{"industry": line.industry, "name": line.name, "year": _number(line.year), "programme": _number(line.programme)}
-                     for line in report.budget],
+                     for line in (report.budget.lines if report.budget else [])],
         },
         "budget_execution": [
             {"industry": line.industry, "agency": line.body, "table3": _number(line.table3), "approved": _number(line.approved),
@@ -96,6 +97,7 @@ def report_data(report: QuarterReport) -> dict[str, Any]:
             for line in report.execution
         ],
         "thresholds": rules.model_dump(),
+        "programme": report.programme.model_dump(mode="json", include={"name", "period"}),
     }
 
 

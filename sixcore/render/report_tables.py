@@ -57,7 +57,6 @@ class Section:
 
 
 _TEXT: dict[str, tuple[str, str]] = {
-    "report": ("六大核心戰略產業推動方案　季度管考報告", "Six Core Strategic Industries programme: quarterly compliance report"),
     "headline": ("一、總覽", "1. Headline"),
     "as_of": ("基準日：{day}（{label}）", "As of {day} ({quarter})"),
     "scope": ("範圍：{scope}", "Scope: {scope}"),
@@ -137,10 +136,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "before": ("上季燈號", "Before"),
     "now": ("本季燈號", "Now"),
     "none_changed": ("無。", "None."),
-    "budget": ("七、經費（表 3）", "7. Budget (table 3)"),
+    "budget": ("七、經費（{table}）", "7. Budget ({table})"),
     "budget_year": ("{year} 年（{unit}）", "{year} ({unit})"),
-    "budget_total": ("110–113 年合計（{unit}）", "110–113 total ({unit})"),
-    "budget_none": ("（{year} 年不在表 3 範圍）", "({year} is outside table 3)"),
+    "budget_total": ("{first}–{last} 年合計（{unit}）", "{first}–{last} total ({unit})"),
+    "budget_none": ("（{year} 年不在{table} 範圍）", "({year} is outside {table})"),
     "subtotal": ("小計", "Total"),
     "execution": ("經費執行（{year} 年累計，{unit}）", "Budget execution ({year} to date, {unit})"),
     "execution_rule": ("執行率＝執行數（實支＋應付未付＋賸餘）÷ 累計分配數；達成率＝執行數 ÷ 年度核定數。執行率未達 {yellow:.0%} 為落後，"
@@ -150,7 +149,7 @@ _TEXT: dict[str, tuple[str, str]] = {
                        "nothing allocated is not judged."),
     "execution_none": ("本季無機關填報經費執行。", "No agency has reported budget execution."),
     "all_agencies": ("（各機關合計）", "(all agencies)"),
-    "table3_year": ("表 3", "Table 3"),
+    "table3_year": ("預算表", "Budget table"),
     "approved": ("核定數", "Approved"),
     "allocated": ("累計分配數", "Allocated"),
     "executed": ("執行數", "Executed"),
@@ -202,7 +201,8 @@ def notice(report: QuarterReport, lang: Lang) -> str | None:
 
 
 def title(report: QuarterReport, lang: Lang) -> str:
-    return f"{_Words(lang)('report')}　{report.quarter.label_zh if lang is Lang.zh else report.quarter}"
+    """The report's title: plan/programme.yaml's report_title and the quarter."""
+    return f"{report.programme.report_title.get(lang)}　{report.quarter.label_zh if lang is Lang.zh else report.quarter}"
 
 
 def scope_text(report: QuarterReport, lang: Lang) -> str:
@@ -218,6 +218,11 @@ def _headline(report: QuarterReport, words: _Words, generated: str | None) -> Se
         paragraphs.append(words("scope", scope=scope_text(report, words.lang)))
     if generated:
         paragraphs.append(words("generated", when=generated))
+    kpi_lights = report.kpi_lights
+    kpi_rows: list[list[Cell]] = [[words.light(light), kpi_lights[light]]
+                                  for light in (Light.green, Light.yellow, Light.red, Light.unreported, Light.none)]
+    kpi_rows.append([words("total"), len(report.kpis)])
+    kpi_table = Table("kpis_by_light", words("kpis_by_light", year=report.quarter.year), [words("light"), words("count")], kpi_rows)
     paragraphs.append(words("filed", due=len(report.due), filed=len([agency for agency in report.due if agency.status])))
     if report.nothing_filed:
         paragraphs.append(words("nothing_filed"))
@@ -235,13 +240,9 @@ def _headline(report: QuarterReport, words: _Words, generated: str | None) -> Se
     rows.append([words("later"), states[State.not_started]])
     if states[State.undated]:
         rows.append([words.state(State.undated), states[State.undated]])
-    kpi_lights = report.kpi_lights
-    kpi_rows: list[list[Cell]] = [[words.light(light), kpi_lights[light]]
-                                  for light in (Light.green, Light.yellow, Light.red, Light.unreported, Light.none)]
-    kpi_rows.append([words("total"), len(report.kpis)])
     return Section("headline", words("headline"), paragraphs, [
         Table("items_by_state", words("items_by_state"), [words("state"), words("count")], rows),
-        Table("kpis_by_light", words("kpis_by_light", year=report.quarter.year), [words("light"), words("count")], kpi_rows),
+        kpi_table,
     ])
 
 
@@ -311,7 +312,7 @@ def _lists(report: QuarterReport, words: _Words) -> Section:
 def _kpis(report: QuarterReport, words: _Words) -> Section:
     thresholds = report.rules.kpis
     paragraphs = [words("kpi_rule", rule=words("prorated") if thresholds.prorate else words("whole_year"), severe=thresholds.severe_below)]
-    years = sorted({year for standing in report.kpis for year, cell in standing.placed.kpi.yearly.items() if cell})
+    years = sorted({year for standing in report.kpis for year, cell in standing.placed.kpi.yearly.items() if cell}, key=int)
     if years and str(report.quarter.year) not in years:
         paragraphs.insert(0, words("kpi_no_year", years=f"{years[0]}–{years[-1]}", year=report.quarter.year))
     headers = [words("id"), words("kpi"), words("yearly_target", year=report.quarter.year), words("expected"), words("kpi_actual"),
@@ -360,26 +361,37 @@ def _changes(report: QuarterReport, words: _Words) -> Section:
 
 
 def _budget(report: QuarterReport, words: _Words) -> Section:
-    unit = report.budget_unit
+    budget = report.budget
     year = report.quarter.year
-    headers = [words("industry"), words("budget_year", year=year, unit=unit), words("budget_total", unit=unit)]
-    rows: list[list[Cell]] = [
-        [f"{line.industry} {line.name}" if line.industry is not None else words("subtotal"),
-         line.year if line.year is not None else words("budget_none", year=year), line.programme]
-        for line in report.budget
-    ]
+    table = budget.name.get(words.lang) if budget else ""
+    title = words("budget", table=table)
+    tables = []
+    if budget is not None:
+        headers = [words("industry"), words("budget_year", year=year, unit=budget.unit),
+                   words("budget_total", first=budget.years[0], last=budget.years[-1], unit=budget.unit)]
+        rows: list[list[Cell]] = [
+            [f"{line.industry} {line.name}" if line.industry is not None else words("subtotal"),
+             line.year if line.year is not None else words("budget_none", year=year, table=table), line.programme]
+            for line in budget.lines
+        ]
+        tables.append(Table("budget", title, headers, rows))
+    if budget is None and not report.execution:
+        return Section("budget", title, [], [])
     thresholds = report.rules.budget
-    execution_headers = [words("industry"), words("agency"), words("table3_year"), words("approved"), words("allocated"), words("executed"),
-                         words("execution_rate"), words("achievement_rate"), words("light"), words("note")]
+    unit = budget.unit if budget else EXECUTION_UNIT
+    execution_headers = [words("industry"), words("agency"), table or words("table3_year"), words("approved"), words("allocated"),
+                         words("executed"), words("execution_rate"), words("achievement_rate"), words("light"), words("note")]
     execution: list[list[Cell]] = [
         [line.industry, _body_name(report, words, line.body) if line.body else words("all_agencies"), line.table3, line.approved,
          line.allocated, line.executed, _percent(line.execution_rate), _percent(line.achievement_rate), words.light(line.light), line.note]
         for line in report.execution
     ]
-    return Section("budget", words("budget"), [words("execution_rule", yellow=thresholds.behind_below, red=thresholds.severe_below)], [
-        Table("budget", words("budget"), headers, rows),
-        Table("execution", words("execution", year=year, unit=unit), execution_headers, execution, words("execution_none")),
-    ])
+    tables.append(Table("execution", words("execution", year=year, unit=unit), execution_headers, execution, words("execution_none")))
+    return Section("budget", title, [words("execution_rule", yellow=thresholds.behind_below, red=thresholds.severe_below)], tables)
+
+
+# status files report budget execution in 億元 (README, 經費執行) when the programme has no budget table to take a unit from
+EXECUTION_UNIT = "億元"
 
 
 def _percent(fraction: float | None) -> str | None:

@@ -39,11 +39,12 @@ from sixcore.rules import (
     unknown_reference,
     unknown_status_id,
     unreported_work_item,
+    year_outside_period,
 )
 
 PLAN_RULES: dict[str, ModuleType] = {
     rule.CODE: rule
-    for rule in (duplicate_id, unknown_agency, unknown_reference, schedule_outside_plan, undated_work_item, budget_sums)
+    for rule in (duplicate_id, unknown_agency, unknown_reference, schedule_outside_plan, undated_work_item, budget_sums, year_outside_period)
 }
 STATUS_RULES: dict[str, ModuleType] = {
     rule.CODE: rule

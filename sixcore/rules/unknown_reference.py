@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sixcore.load.loader import LoadedPlan
+from sixcore.load.loader import INDUSTRIES_DIR, LoadedPlan
 from sixcore.problem import Problem, Severity
 
 CODE = "SC105"
@@ -29,10 +29,13 @@ def check(plan: LoadedPlan) -> Iterator[Problem]:
                 yield loaded.problem(("measures", index, "id"), kind="industry", target=str(industry.industry), ref=measure.id)
             if measure.strategy is not None and measure.strategy not in strategies:
                 yield loaded.problem(("measures", index, "strategy"), kind="strategy", target=measure.id, ref=measure.strategy)
-    # a link into an industry whose file failed to load is not reported a second time
-    unloaded = {str(number) for number in range(1, 7)} - {str(loaded.model.industry) for loaded in plan.industries}
+    # a link into an industry whose file failed to load is not reported a second time: while some industry file
+    # has errors, only links into industries that did load are judged
+    loaded_industries = {str(loaded.model.industry) for loaded in plan.industries}
+    industries_dir = (plan.root / INDUSTRIES_DIR).resolve()
+    some_failed = any(problem.severity is Severity.ERROR and problem.path.resolve().parent == industries_dir for problem in plan.problems)
     for kpi_file, table, prefix in plan.kpi_tables():
         for s, strategy in enumerate(table.strategies):
             for m, measure_id in enumerate(strategy.measures):
-                if measure_id not in plan.measure_by_id and measure_id.split("-")[0] not in unloaded:
+                if measure_id not in plan.measure_by_id and (not some_failed or measure_id.split("-")[0] in loaded_industries):
                     yield kpi_file.problem(prefix + ("strategies", s, "measures", m), kind="measure", target=strategy.label, ref=measure_id)

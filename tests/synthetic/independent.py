@@ -199,8 +199,10 @@ class Independent:
 
         programme_path = plan / "programme.yaml"
         programme = load_yaml(programme_path) if programme_path.exists() else {}
-        first_review = quarter_key(programme["first_review"]) if programme.get("first_review") else None
-        programme_start = month_index(programme["start"]) if programme.get("start") else None
+        period = programme.get("period")
+        # the README: the programme starts in January of its period's first year; without first_review it is reviewed from then
+        programme_start = month_index(f"{period['first']}/1") if period else None
+        first_review = quarter_key(programme.get("first_review") or f"{period['first']}Q1") if period else None
         lights = load_yaml(plan / "lights.yaml")
         behind_above = float(lights["work_items"]["behind_above"])
         industry_leads: dict[int, list[str]] = {}
