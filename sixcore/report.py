@@ -105,6 +105,7 @@ class QuarterReport:
     scope: Scope
     programme: Programme
     rules: LightRules
+    has_work_items: bool  # the programme has any work item at all (a plan may set only KPIs)
     items: list[ItemStanding]  # in plan order, narrowed
     industries: list[IndustryRollup]
     agencies: list[AgencyFiling]
@@ -166,6 +167,7 @@ def build_report(ctx: AuditContext, quarter: Quarter, scope: Scope = EVERYTHING)
         scope=scope,
         programme=standings.programme,
         rules=standings.rules,
+        has_work_items=bool(standings.items),
         items=items,
         industries=_rollups(ctx, items),
         agencies=_agencies(ctx, standings, scope),
@@ -258,10 +260,11 @@ def _budget(ctx: AuditContext, quarter: Quarter, scope: Scope) -> BudgetTable | 
         return None
     budget = ctx.plan.budget.model
     year = str(quarter.year)
+    # narrowed, the industries of the work items in scope; otherwise every row (a programme may set no work items)
     industries = {placed.industry.industry for placed in ctx.plan.placed_work_items() if scope.includes_item(ctx, placed)}
     lines = [
         BudgetLine(row.industry, row.name, row.amount_in(year), row.subtotal)
-        for row in budget.rows if row.industry in industries
+        for row in budget.rows if not scope.narrowed or row.industry in industries
     ]
     if not scope.narrowed:
         lines.append(BudgetLine(None, "小計", budget.total.amount_in(year), budget.total.subtotal))

@@ -24,6 +24,8 @@ class Scope:
         plan = ctx.plan
         unknown = [measure for measure in self.measures if measure not in plan.measure_by_id]
         ids = list(plan.measure_by_id)
+        if unknown and not ids:
+            raise SixcoreUserError("方案未列任何措施，無法以 --measure 縮小範圍 / the programme sets no measures; --measure cannot narrow it")
         if unknown:
             raise SixcoreUserError(f"方案中沒有措施 {', '.join(unknown)}；請寫成 1-2 這樣的編號（{ids[0]} … {ids[-1]}）"
                                    f" / no measure {', '.join(unknown)} in the plan; write ids like 1-2")

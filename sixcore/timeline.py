@@ -217,6 +217,9 @@ def build_timeline(ctx: AuditContext, as_of: Quarter, selection: Selection) -> T
         raise SixcoreUserError(f"--to {selection.end} 早於 --from {selection.start} / --to is before --from")
     judged = Standings.of(ctx, as_of)
     standings, programme = judged.items, judged.programme
+    if not any(placed.work_item.schedule for placed in ctx.plan.placed_work_items()):
+        raise SixcoreUserError(f"{programme.name.zh}未列任何有期程的重點工作項目（plan/industries/ 無辦理重點及期程表），沒有可繪的甘特圖"
+                               f" / {programme.name.en} sets no dated work items (no schedule tables in plan/industries/): there is no chart to draw")
     chosen = [placed for placed in ctx.plan.placed_work_items() if selection.includes_item(ctx, placed)]
     dated = [placed for placed in chosen if placed.work_item.schedule]
     if not dated:

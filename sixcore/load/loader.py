@@ -217,8 +217,8 @@ def load_plan(root: Path) -> LoadedPlan:
         plan.problems += problems
         if kpi_file:
             plan.kpi_files.append(kpi_file)
-    if path := required(BUDGET_FILE):
-        plan.budget, problems = load_model(path, Budget, root=root)
+    if (root / BUDGET_FILE).is_file() or (root / BUDGET_FILE).is_symlink():  # optional: a programme may set no budget table
+        plan.budget, problems = load_model(root / BUDGET_FILE, Budget, root=root)
         plan.problems += problems
     if path := required(LIGHTS_FILE):
         plan.lights, problems = load_model(path, LightRules, root=root)

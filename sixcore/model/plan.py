@@ -129,7 +129,7 @@ class Industry(Model):
     lead: list[str]
     source: SourceLines
     strategies: list[Strategy]
-    measures: list[Measure]
+    measures: list[Measure] = Field(description="具體措施 with their schedule tables; empty when the document gives none")
     note: Note = None
 
 

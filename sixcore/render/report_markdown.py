@@ -23,6 +23,8 @@ def format_report_markdown(title: str, sections: list[Section]) -> str:
         for paragraph in section.paragraphs:
             lines += [paragraph, ""]
         for table in section.tables:
+            if not table.rows and not table.empty:
+                continue  # nothing to show and nothing to say (as in every format)
             if table.title != section.title:
                 lines += [f"### {table.title}", ""]
             if table.rows:

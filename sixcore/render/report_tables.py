@@ -61,6 +61,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     "as_of": ("基準日：{day}（{label}）", "As of {day} ({quarter})"),
     "scope": ("範圍：{scope}", "Scope: {scope}"),
     "filed": ("填報機關：應填報 {due} 個機關，已填報 {filed} 個", "Agencies: {filed} of {due} due have filed"),
+    "no_work_items": ("本方案未列具體措施及重點工作項目（無辦理重點及期程表），不判定工作項目之逾期、未填報與燈號；本報告僅就 KPI 及各機關填報辦理情形管考。",
+                      "The programme sets no measures or work items (no schedule tables): no work item is judged overdue, unreported or by "
+                      "light; this report covers the KPIs and what the agencies filed."),
+    "no_work_items_here": ("本方案未列重點工作項目，本節從缺。", "The programme sets no work items: nothing to show here."),
+    "filed_only": ("填報機關：本季已填報 {filed} 個機關：{names}", "Agencies: {filed} filed this quarter: {names}"),
     "nothing_filed": ("本季尚無任何機關填報。下列為本季應辦與已到期事項；燈號與統計僅反映應辦情形，不代表執行成果。",
                       "No agency has filed for this quarter. What follows is what is due; lights and counts show what is owed, not progress made."),
     "not_yet_filed": ("尚未填報：{names}", "Not yet filed: {names}"),
@@ -118,6 +123,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "kpi_rule": ("KPI 燈號：實際值與本季預期值比較（{rule}）。未達預期為落後，低於 {severe:.0%} 為嚴重落後；質化或無單一數值目標者不評定。",
                  "KPI lights compare the actual with what is expected by this quarter ({rule}). Below it is behind, below {severe:.0%} seriously "
                  "behind; qualitative targets and cells without a single figure are not judged."),
+    "kpi_no_yearly": ("本方案 KPI 未訂分年目標，僅列全期目標（含目標年），不評定燈號。",
+                      "The programme sets its KPIs no yearly targets: the full-period targets (with their year) are listed, not judged."),
     "kpi_no_year": ("KPI 分年目標僅訂 {years} 年；{year} 年無分年目標，不評定燈號。", "Yearly KPI targets exist for {years} only; {year} has none, so KPIs are not judged."),
     "prorated": ("年度目標按季比例；累計型以去年目標為起點", "the yearly target prorated by quarter, cumulative ones from last year's"),
     "whole_year": ("全年目標", "the whole year's target"),
@@ -137,6 +144,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "now": ("本季燈號", "Now"),
     "none_changed": ("無。", "None."),
     "budget": ("七、經費（{table}）", "7. Budget ({table})"),
+    "no_budget_section": ("七、經費", "7. Budget"),
+    "no_budget": ("本方案未列經費表（無 plan/budget.yaml）。", "The programme has no budget table (no plan/budget.yaml)."),
     "budget_year": ("{year} 年（{unit}）", "{year} ({unit})"),
     "budget_total": ("{first}–{last} 年合計（{unit}）", "{first}–{last} total ({unit})"),
     "budget_none": ("（{year} 年不在{table} 範圍）", "({year} is outside {table})"),
@@ -223,6 +232,13 @@ def _headline(report: QuarterReport, words: _Words, generated: str | None) -> Se
                                   for light in (Light.green, Light.yellow, Light.red, Light.unreported, Light.none)]
     kpi_rows.append([words("total"), len(report.kpis)])
     kpi_table = Table("kpis_by_light", words("kpis_by_light", year=report.quarter.year), [words("light"), words("count")], kpi_rows)
+    if not report.has_work_items:
+        # nobody is due by a schedule: say who filed, and what the report cannot judge
+        names = [agency.name for agency in report.filed]
+        paragraphs.append(words("nothing_filed") if report.nothing_filed else
+                          words("filed_only", filed=len(names), names="、".join(names) if words.lang is Lang.zh else ", ".join(names)))
+        paragraphs.append(words("no_work_items"))
+        return Section("headline", words("headline"), paragraphs, [kpi_table])
     paragraphs.append(words("filed", due=len(report.due), filed=len([agency for agency in report.due if agency.status])))
     if report.nothing_filed:
         paragraphs.append(words("nothing_filed"))
@@ -267,10 +283,10 @@ def _lights(report: QuarterReport, words: _Words) -> Section:
               words.light(standing.light), standing.report.planned if standing.report else None,
               standing.report.actual if standing.report else None, standing.lag,
               words("yes") if standing.continuously_behind else ""] for standing in report.items]
-    return Section("lights", words("lights_section"), [rule], [
-        Table("measures", words("lights_section"), headers, rows),
-        Table("items", words("items_table"), items_headers, items),
-    ])
+    items_table = Table("items", words("items_table"), items_headers, items)
+    if not report.has_work_items:
+        return Section("lights", words("lights_section"), [words("no_work_items_here")], [items_table])  # items.csv: the headers alone
+    return Section("lights", words("lights_section"), [rule], [Table("measures", words("lights_section"), headers, rows), items_table])
 
 
 def _schedule(standing: ItemStanding) -> str:
@@ -297,6 +313,8 @@ def _item_rows(report: QuarterReport, words: _Words, standings: list[ItemStandin
 
 
 def _lists(report: QuarterReport, words: _Words) -> Section:
+    if not report.has_work_items:
+        return Section("lists", words("lists"), [words("no_work_items_here")])
     headers = [words("id"), words("work_item"), words("lead"), words("due_month"), words("last_report"), words("light"),
                words("delay_reason"), words("countermeasure")]
     return Section("lists", words("lists"), [], [
@@ -315,6 +333,8 @@ def _kpis(report: QuarterReport, words: _Words) -> Section:
     years = sorted({year for standing in report.kpis for year, cell in standing.placed.kpi.yearly.items() if cell}, key=int)
     if years and str(report.quarter.year) not in years:
         paragraphs.insert(0, words("kpi_no_year", years=f"{years[0]}–{years[-1]}", year=report.quarter.year))
+    elif report.kpis and not years:
+        paragraphs.insert(0, words("kpi_no_yearly"))
     headers = [words("id"), words("kpi"), words("yearly_target", year=report.quarter.year), words("expected"), words("kpi_actual"),
                words("cumulative"), words("light"), words("reported_by")]
     rows: list[list[Cell]] = [_kpi_row(report, standing, words) for standing in report.kpis]
@@ -344,6 +364,8 @@ def _agencies(report: QuarterReport, words: _Words) -> Section:
 
 
 def _changes(report: QuarterReport, words: _Words) -> Section:
+    if not report.has_work_items:
+        return Section("changes", words("changes", previous=report.quarter.previous()), [words("no_work_items_here")])
     short = [words("id"), words("work_item"), words("lead"), words("due_month")]
 
     def listed(standings: list[ItemStanding]) -> list[list[Cell]]:
@@ -376,7 +398,7 @@ def _budget(report: QuarterReport, words: _Words) -> Section:
         ]
         tables.append(Table("budget", title, headers, rows))
     if budget is None and not report.execution:
-        return Section("budget", title, [], [])
+        return Section("budget", words("no_budget_section"), [words("no_budget")])
     thresholds = report.rules.budget
     unit = budget.unit if budget else EXECUTION_UNIT
     execution_headers = [words("industry"), words("agency"), table or words("table3_year"), words("approved"), words("allocated"),
