@@ -102,8 +102,16 @@ def export_plan(plan: LoadedPlan) -> dict[str, Any]:
         for row in model.rows:
             budget[str(row.industry)] = {**{year: float(value) for year, value in row.amounts.items()}, "subtotal": float(row.subtotal)}
         budget["total"] = {**{year: float(value) for year, value in model.total.amounts.items()}, "subtotal": float(model.total.subtotal)}
+    industries = [
+        {
+            "industry": industry.industry, "name": industry.name, "vision": industry.vision, "lead": agency_names(industry.lead, agencies),
+            "strategies": [{"number": strategy.number, "title": strategy.title, "sector": strategy.sector, "actions": strategy.actions}
+                           for strategy in industry.strategies],
+        }
+        for loaded in plan.industries for industry in [loaded.model]
+    ]
     about = programme.model_dump(mode="json", include={"name", "period"}) if programme else None
-    return {"measures": measures, "work_items": work_items, "kpis": kpis, "budget": budget, "programme": about}
+    return {"measures": measures, "work_items": work_items, "kpis": kpis, "budget": budget, "industries": industries, "programme": about}
 
 
 def agency_rows(plan: LoadedPlan) -> list[list[str]]:

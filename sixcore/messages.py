@@ -129,8 +129,8 @@ CATALOG: dict[str, tuple[str, dict[str, str], dict[str, str]]] = {
               {"zh-TW": "請於 status: 後填寫 {allowed} 其中之一（見檔案開頭的填寫說明）。", "en": "after `status:` write one of {allowed} (see the file's comment header)."}),
     "SC212": ("quarter-texts-missing",
               {"zh-TW": "本季填報缺少：{fields}", "en": "the filing leaves empty: {keys}"},
-              {"zh-TW": "方案伍請各主政單位每季提供辦理情形、重要執行亮點與下一季重點工作；請填寫 {keys}（見檔案開頭的填寫說明）。",
-               "en": "part 伍 of the plan asks every quarter for 辦理情形, 重要執行亮點 and 下一季重點工作; fill in {keys} (see the file's comment header)."}),
+              {"zh-TW": "{asked_by_zh}每季提供辦理情形、重要執行亮點與下一季重點工作；請填寫 {keys}（見檔案開頭的填寫說明）。",
+               "en": "{asked_by} every quarter for 辦理情形, 重要執行亮點 and 下一季重點工作; fill in {keys} (see the file's comment header)."}),
     "SC213": ("misplaced-file",
               {"zh-TW": "{file} 不在填報位置（{why_zh}），不會被採計", "en": "{file} is not where a filing counts ({why}); it is not counted"},
               {"zh-TW": "請將檔案移到 {target}：每季每機關一檔，放在 status/<季別>/<機關代碼>.yaml（例如 status/113Q3/moea.yaml）。",
@@ -449,6 +449,10 @@ def _params(problem: Problem) -> _Defaults:
         imported = bool(problem.params.get("imported"))
         params["imported_zh"] = "（已有匯入的 YAML 檔）" if imported else "，目前尚未匯入"
         params["imported"] = " (it has been imported)" if imported else ", and it has not been imported yet"
+    if problem.code == "SC212":  # who asks for the texts: the programme's review part when its text has one (part 伍)
+        part = problem.params.get("part")
+        params["asked_by_zh"] = f"方案{part}請各主政單位" if part else "請各主政單位"
+        params["asked_by"] = f"part {part} of the plan asks" if part else "the quarterly review asks"
     if problem.code == "SC010":
         params["explain"] = _SCHEMA_ZH.get(str(problem.params.get("type")), "：" + str(problem.params.get("detail", ""))).format_map(params)
     return params

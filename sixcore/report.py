@@ -106,6 +106,7 @@ class QuarterReport:
     programme: Programme
     rules: LightRules
     has_work_items: bool  # the programme has any work item at all (a plan may set only KPIs)
+    has_yearly_targets: bool  # some KPI of the programme has a 分年目標 (a plan may set only full-period targets)
     items: list[ItemStanding]  # in plan order, narrowed
     industries: list[IndustryRollup]
     agencies: list[AgencyFiling]
@@ -168,6 +169,7 @@ def build_report(ctx: AuditContext, quarter: Quarter, scope: Scope = EVERYTHING)
         programme=standings.programme,
         rules=standings.rules,
         has_work_items=bool(standings.items),
+        has_yearly_targets=any(cell for placed in ctx.plan.placed_kpis() for cell in placed.kpi.yearly.values()),
         items=items,
         industries=_rollups(ctx, items),
         agencies=_agencies(ctx, standings, scope),

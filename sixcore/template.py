@@ -20,7 +20,7 @@ HEADER = """\
 # yaml-language-server: $schema=../../schema/status.schema.json
 # {programme} 季度填報 — {quarter_zh}（{quarter}）— {agency_name}（{agency}）
 #
-# 填寫說明（每季 1、4、7、10 月填報上一季；依方案「伍、推動與管考機制」）：
+# 填寫說明（每季 1、4、7、10 月填報上一季{basis}）：
 #   summary        辦理情形（本季整體說明）
 #   highlights     重要執行亮點（每點一行，以 - 開頭）
 #   next_quarter   下一季重點工作（每點一行，以 - 開頭）
@@ -75,7 +75,9 @@ def render_status_template(ctx: AuditContext, quarter: Quarter, agency_id: str, 
             previous_kpis.update(status.model.kpis)
             previous_budget.update(status.model.budget)
     standings = Standings.of(ctx, quarter)
-    lines = [HEADER.format(programme=standings.programme.name.zh, quarter=quarter, quarter_zh=quarter.label_zh, agency=agency_id,
+    programme = standings.programme
+    basis = f"；依方案「{programme.review.part}、{programme.review.title}」" if programme.review else ""
+    lines = [HEADER.format(programme=programme.name.zh, basis=basis, quarter=quarter, quarter_zh=quarter.label_zh, agency=agency_id,
                            agency_name=registry[agency_id].name, path=path.as_posix())]
     lines += [f"quarter: {quarter}", f"agency: {agency_id}",
               "reported: null        # 填報日期（民國），如 113/10/8",
@@ -113,8 +115,10 @@ def render_status_template(ctx: AuditContext, quarter: Quarter, agency_id: str, 
             continue
         target = placed_kpi.kpi.yearly_target(year)
         target_text = _comment("；".join(target) if isinstance(target, list) else target or "-")
+        # a KPI without any 分年目標 shows its full-period target instead
+        shown = f"{year} 年目標：{target_text}" if placed_kpi.kpi.yearly else f"全期目標：{_comment(placed_kpi.kpi.full_target)}"
         carried = previous_kpis.get(placed_kpi.id, KpiReport()) if quarter.number != 1 else KpiReport()
-        kpi_lines += [f'  "{placed_kpi.id}":  # {year} 年目標：{target_text}', _carried("actual", carried.actual), "    note: null"]
+        kpi_lines += [f'  "{placed_kpi.id}":  # {shown}', _carried("actual", carried.actual), "    note: null"]
     lines += ["kpis:", *kpi_lines] if kpi_lines else ["kpis: {}"]
     lines += _budget_lines(previous_budget if quarter.number != 1 else {})  # year-to-date figures start afresh each year
     return "\n".join(lines) + "\n"

@@ -117,6 +117,7 @@ class Strategy(Model):
     number: str
     title: str
     sector: str | None = None
+    actions: list[str] = Field(default_factory=list, description="the bullets printed under the strategy, where no schedule table details it")
     note: Note = None
 
 
@@ -158,6 +159,13 @@ class Period(Model):
         return f"{self.first}–{self.last}"
 
 
+class ReviewPart(Model):
+    """The part of the programme's own text that sets its quarterly review, as printed (伍、推動與管考機制)."""
+
+    part: str = Field(description="its number as printed, e.g. 伍")
+    title: str = Field(description="its heading, e.g. 推動與管考機制")
+
+
 class Programme(Model):
     """plan/programme.yaml: which programme this folder encodes, its years, and how its review runs."""
 
@@ -168,6 +176,8 @@ class Programme(Model):
         default=None, description="the first quarter reviewed: nothing is 逾期 or 未填報 before it (default: the period's first quarter)")
     cadence: Literal["quarterly"] = Field(description="how often agencies report: quarterly (季報), the only cadence sixcore judges")
     report_title: Bilingual = Field(description="the title of sixcore report, e.g. 六大核心戰略產業推動方案　季度管考報告")
+    review: ReviewPart | None = Field(
+        default=None, description="the part of the text that asks for the quarterly reports, cited by report, status new and SC212; left out when none does")
     source: SourceLines | None = None
     note: Note = None
 

@@ -74,6 +74,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "continuous": ("連續 {n} 季以上落後（連續落後）：{count} 項。", "Behind for {n} or more consecutive quarters (連續落後): {count}."),
     "items_by_state": ("工作項目（期程已開始者）", "Work items whose schedule has begun"),
     "kpis_by_light": ("KPI（{year} 年分年目標）", "KPIs ({year} yearly targets)"),
+    "kpis_by_light_no_yearly": ("KPI（未訂分年目標）", "KPIs (no yearly targets)"),
     "state": ("狀態", "State"),
     "count": ("項數", "Count"),
     "total": ("合計", "Total"),
@@ -123,12 +124,15 @@ _TEXT: dict[str, tuple[str, str]] = {
     "kpi_rule": ("KPI 燈號：實際值與本季預期值比較（{rule}）。未達預期為落後，低於 {severe:.0%} 為嚴重落後；質化或無單一數值目標者不評定。",
                  "KPI lights compare the actual with what is expected by this quarter ({rule}). Below it is behind, below {severe:.0%} seriously "
                  "behind; qualitative targets and cells without a single figure are not judged."),
-    "kpi_no_yearly": ("本方案 KPI 未訂分年目標，僅列全期目標（含目標年），不評定燈號。",
-                      "The programme sets its KPIs no yearly targets: the full-period targets (with their year) are listed, not judged."),
+    "kpi_no_yearly": ("本方案 KPI 未訂分年目標，僅列全期目標及其目標年與填報之實際值，不評定燈號。",
+                      "The programme sets its KPIs no yearly targets: the full-period targets are listed with their year and the actuals "
+                      "filed, not judged."),
+    "due_year": ("目標年", "Due"),
     "kpi_no_year": ("KPI 分年目標僅訂 {years} 年；{year} 年無分年目標，不評定燈號。", "Yearly KPI targets exist for {years} only; {year} has none, so KPIs are not judged."),
     "prorated": ("年度目標按季比例；累計型以去年目標為起點", "the yearly target prorated by quarter, cumulative ones from last year's"),
     "whole_year": ("全年目標", "the whole year's target"),
-    "agencies": ("五、各機關辦理情形（方案伍）", "5. Agency reports (part 伍)"),
+    "agencies": ("五、各機關辦理情形{part}", "5. Agency reports{part}"),
+    "review_part": ("（方案{part}）", " (part {part})"),
     "agency": ("機關", "Agency"),
     "expected_items": ("應填項目", "Items due"),
     "summary": ("辦理情形", "Progress"),
@@ -231,7 +235,8 @@ def _headline(report: QuarterReport, words: _Words, generated: str | None) -> Se
     kpi_rows: list[list[Cell]] = [[words.light(light), kpi_lights[light]]
                                   for light in (Light.green, Light.yellow, Light.red, Light.unreported, Light.none)]
     kpi_rows.append([words("total"), len(report.kpis)])
-    kpi_table = Table("kpis_by_light", words("kpis_by_light", year=report.quarter.year), [words("light"), words("count")], kpi_rows)
+    kpi_title = words("kpis_by_light", year=report.quarter.year) if report.has_yearly_targets else words("kpis_by_light_no_yearly")
+    kpi_table = Table("kpis_by_light", kpi_title, [words("light"), words("count")], kpi_rows)
     if not report.has_work_items:
         # nobody is due by a schedule: say who filed, and what the report cannot judge
         names = [agency.name for agency in report.filed]
@@ -328,27 +333,32 @@ def _lists(report: QuarterReport, words: _Words) -> Section:
 
 
 def _kpis(report: QuarterReport, words: _Words) -> Section:
-    thresholds = report.rules.kpis
-    paragraphs = [words("kpi_rule", rule=words("prorated") if thresholds.prorate else words("whole_year"), severe=thresholds.severe_below)]
-    years = sorted({year for standing in report.kpis for year, cell in standing.placed.kpi.yearly.items() if cell}, key=int)
-    if years and str(report.quarter.year) not in years:
-        paragraphs.insert(0, words("kpi_no_year", years=f"{years[0]}–{years[-1]}", year=report.quarter.year))
-    elif report.kpis and not years:
-        paragraphs.insert(0, words("kpi_no_yearly"))
-    headers = [words("id"), words("kpi"), words("yearly_target", year=report.quarter.year), words("expected"), words("kpi_actual"),
-               words("cumulative"), words("light"), words("reported_by")]
-    rows: list[list[Cell]] = [_kpi_row(report, standing, words) for standing in report.kpis]
+    if report.has_yearly_targets:
+        thresholds = report.rules.kpis
+        paragraphs = [words("kpi_rule", rule=words("prorated") if thresholds.prorate else words("whole_year"), severe=thresholds.severe_below)]
+        years = sorted({year for standing in report.kpis for year, cell in standing.placed.kpi.yearly.items() if cell}, key=int)
+        if years and str(report.quarter.year) not in years:
+            paragraphs.insert(0, words("kpi_no_year", years=f"{years[0]}–{years[-1]}", year=report.quarter.year))
+        middle = [words("yearly_target", year=report.quarter.year), words("expected")]
+    else:  # nothing to prorate or compare: the year the full-period target is due instead
+        paragraphs = [words("kpi_no_yearly")]
+        middle = [words("due_year")]
+    headers = [words("id"), words("kpi"), *middle, words("kpi_actual"), words("cumulative"), words("light"), words("reported_by")]
+    rows = [_kpi_row(report, standing, words) for standing in report.kpis]
     return Section("kpis", words("kpis"), paragraphs, [Table("kpis", words("kpis"), headers, rows)])
 
 
 def _kpi_row(report: QuarterReport, standing: KpiStanding, words: _Words) -> list[Cell]:
-    cell = standing.placed.kpi.yearly_target(standing.year)
-    yearly = "；".join(cell) if isinstance(cell, list) else (cell or "")
+    kpi = standing.placed.kpi
+    if report.has_yearly_targets:
+        cell = kpi.yearly_target(standing.year)
+        middle: list[Cell] = ["；".join(cell) if isinstance(cell, list) else (cell or ""), standing.expected]
+    else:
+        middle = [kpi.target.due_year if kpi.target else None]
     reporter = _name(words, report.names[standing.reported_by]) if standing.reported_by in report.names else standing.reported_by or ""
     if standing.reported_in and standing.reported_in != report.quarter:
         reporter += f" ({standing.reported_in})"  # an earlier quarter's figure, carried as the latest known
-    return [standing.id, standing.placed.kpi.full_target, yearly, standing.expected, standing.actual,
-            words("yes") if standing.cumulative else None, words.light(standing.light), reporter]
+    return [standing.id, kpi.full_target, *middle, standing.actual, words("yes") if standing.cumulative else None, words.light(standing.light), reporter]
 
 
 def _agencies(report: QuarterReport, words: _Words) -> Section:
@@ -360,7 +370,9 @@ def _agencies(report: QuarterReport, words: _Words) -> Section:
             rows.append([agency.name, agency.expected_items, words("not_filed"), "", ""])
         else:
             rows.append([agency.name, agency.expected_items, status.summary or "", "\n".join(status.highlights), "\n".join(status.next_quarter)])
-    return Section("agencies", words("agencies"), [], [Table("agencies", words("agencies"), headers, rows, words("no_agencies"))])
+    review = report.programme.review
+    title = words("agencies", part=words("review_part", part=review.part) if review else "")
+    return Section("agencies", title, [], [Table("agencies", title, headers, rows, words("no_agencies"))])
 
 
 def _changes(report: QuarterReport, words: _Words) -> Section:

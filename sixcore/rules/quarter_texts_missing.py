@@ -1,8 +1,9 @@
-"""quarter-texts-missing (SC212, warning): a status file without what part 伍 asks every quarter.
+"""quarter-texts-missing (SC212, warning): a status file without what the quarterly review asks every quarter.
 
-Part 伍 of the plan asks each lead agency every quarter for 辦理情形 (`summary:`), 重要執行亮點
-(`highlights:`) and 下一季重點工作 (`next_quarter:`), and the report shows them; `reported:` (填報日期)
-dates the filing. A file that leaves any of them empty is flagged, once, at its first empty field.
+The quarterly review (part 伍 of the 六大核心 plan; `review:` in plan/programme.yaml) asks each lead agency every
+quarter for 辦理情形 (`summary:`), 重要執行亮點 (`highlights:`) and 下一季重點工作 (`next_quarter:`), and the report
+shows them; `reported:` (填報日期) dates the filing. A file that leaves any of them empty is flagged, once, at its
+first empty field.
 
 PASS: all four filled in.  WARN: `summary:` left empty.
 """
@@ -23,6 +24,8 @@ TEXTS = {"reported": "填報日期", "summary": "辦理情形", "highlights": "�
 
 
 def check(ctx: AuditContext) -> Iterator[Problem]:
+    review = ctx.plan.programme.model.review if ctx.plan.programme else None
+    cited = {"part": review.part} if review else {}
     for status in ctx.statuses:
         model = status.model
         empty = [key for key in TEXTS
@@ -30,4 +33,4 @@ def check(ctx: AuditContext) -> Iterator[Problem]:
                  or (isinstance(value, list) and not any(str(line).strip() for line in value))]
         if empty:
             yield status.loaded.problem((empty[0],), prefer_key=True, fields="、".join(TEXTS[key] for key in empty),
-                                        keys=", ".join(empty))
+                                        keys=", ".join(empty), **cited)
