@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # imported where used at run time, to keep start-up quick
 
 app = typer.Typer(
     name="sixcore",
-    help="六大核心戰略產業推動方案 — 里程碑與 KPI 管考工具 / milestone and KPI auditor.",
+    help="推動方案里程碑與 KPI 管考工具（方案見 plan/programme.yaml）/ milestone and KPI auditor for the programme under plan/.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -152,7 +152,7 @@ QuarterOption = Annotated[Optional[str], typer.Option("--quarter", metavar="QUAR
 
 # report and gantt narrow alike (sixcore.scope.Scope)
 MeasureOption = Annotated[Optional[list[str]], typer.Option("--measure", "-m", metavar="MEASURE", help="只看這些措施，如 1-2（可重複）/ only these measures")]
-IndustryOption = Annotated[Optional[list[int]], typer.Option("--industry", "-i", metavar="INDUSTRY", help="只看這些產業 1–6（可重複）/ only these industries")]
+IndustryOption = Annotated[Optional[list[int]], typer.Option("--industry", "-i", metavar="INDUSTRY", help="只看這些產業，如 4（可重複）/ only these industries, e.g. 4")]
 AgencyOption = Annotated[Optional[list[str]], typer.Option(
     "--agency", "-a", metavar="AGENCY", help="只看此機關（含所屬單位與改制後機關）主辦或協辦者，如 moea / only work items this body leads or co-leads")]
 

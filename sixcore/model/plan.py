@@ -169,13 +169,13 @@ class ReviewPart(Model):
 class Programme(Model):
     """plan/programme.yaml: which programme this folder encodes, its years, and how its review runs."""
 
-    name: Bilingual = Field(description="the programme's name, e.g. 六大核心戰略產業推動方案")
+    name: Bilingual = Field(description="the programme's name as approved, and in English")
     approved: RocMonthField | None = Field(default=None, description="核定 month of the edition encoded, e.g. 110/5; left out when the source does not say")
     period: Period = Field(description="the programme's years: KPI years, budget years and SC104 follow from them")
     first_review: QuarterField | None = Field(
         default=None, description="the first quarter reviewed: nothing is 逾期 or 未填報 before it (default: the period's first quarter)")
     cadence: Literal["quarterly"] = Field(description="how often agencies report: quarterly (季報), the only cadence sixcore judges")
-    report_title: Bilingual = Field(description="the title of sixcore report, e.g. 六大核心戰略產業推動方案　季度管考報告")
+    report_title: Bilingual = Field(description="the title of sixcore report: the name, then 季度管考報告")
     review: ReviewPart | None = Field(
         default=None, description="the part of the text that asks for the quarterly reports, cited by report, status new and SC212; left out when none does")
     source: SourceLines | None = None

@@ -2,7 +2,7 @@
 
 The printed figures are kept as the document gives them; this rule recomputes every row sum (an
 industry's 小計), every column sum (the 小計 row), the grand total, and each part of the text's split of
-the total (for 表 3 of the 六大核心 plan: the first year's 法定預算 and the later years' 預算需求), and reports
+the total (for 表 3 of the repository's plan/: the first year's 法定預算 and the later years' 預算需求), and reports
 each mismatch, so an error in the document is visible, not hidden. A programme without plan/budget.yaml
 has nothing to add up.
 

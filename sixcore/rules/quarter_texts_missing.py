@@ -1,6 +1,6 @@
 """quarter-texts-missing (SC212, warning): a status file without what the quarterly review asks every quarter.
 
-The quarterly review (part 伍 of the 六大核心 plan; `review:` in plan/programme.yaml) asks each lead agency every
+The quarterly review (`review:` in plan/programme.yaml: part 伍 of the repository's plan/) asks each lead agency every
 quarter for 辦理情形 (`summary:`), 重要執行亮點 (`highlights:`) and 下一季重點工作 (`next_quarter:`), and the report
 shows them; `reported:` (填報日期) dates the filing. A file that leaves any of them empty is flagged, once, at its
 first empty field.

@@ -1,7 +1,7 @@
 """schedule-outside-plan (SC104): a work item scheduled wholly outside the programme's period, without a note.
 
-A programme runs over the years of `period:` in plan/programme.yaml (for the 六大核心 plan, part 肆 一、期程);
-a document may nevertheless schedule some work before or after them (the 六大核心 plan: from 106, or to 115).
+A programme runs over the years of `period:` in plan/programme.yaml (for the repository's plan/, part 肆 一、期程);
+a document may nevertheless schedule some work before or after them (the repository's plan: from 106, or to 115).
 Such an item is kept as printed, but its `note:` must say so, so a reader of a report does not take it for a
 typing error.
 

@@ -1,11 +1,11 @@
 """year-outside-period (SC109): a KPI's yearly target or a budget column for a year outside the programme's period.
 
-A programme's years are its `period:` in plan/programme.yaml (110–113 for the 六大核心 plan); the 分年目標 of
-its KPI tables and the columns of its budget table can only be years within it. A year outside is a typing
-error (a 分年目標 keyed "131" for "113") that would silently never be judged.
+A programme's years are its `period:` in plan/programme.yaml; the 分年目標 of its KPI tables and the columns of
+its budget table can only be years within it. A year outside is a typing error (131 for 113) that would
+silently never be judged.
 
-PASS: KPI 1.1.1 with `yearly: {"110": …, "113": …}` in a programme of 110–113.
-FAIL: the same KPI with a column "114".
+PASS: KPI 1.1.1 with yearly columns for the period's years.
+FAIL: the same KPI with a column for the year after the period's last.
 """
 
 from __future__ import annotations
