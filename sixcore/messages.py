@@ -395,7 +395,7 @@ _ROW = {
     "empty": ("中間有空白列", "an empty row between filled rows",
               "請刪除空白列（整列刪除），讓各列連續；空白列之後的列仍會讀取。", "delete the empty row so the rows follow one another; rows after it are still read."),
     "key": ("此列有填寫內容，但編號（或產業）欄是空的", "this row is filled in but its id (or industry) is empty",
-            "請填入編號（工作項目、KPI）或產業編號 1–6（經費），或刪除此列。", "fill in the id (work item, KPI) or the industry number 1–6 (budget), or delete the row."),
+            "請填入編號（工作項目、KPI）或產業編號（經費），或刪除此列。", "fill in the id (work item, KPI) or the industry number (budget), or delete the row."),
 }
 
 

@@ -36,7 +36,6 @@ from sixcore.load.status import AuditContext, FiledStatus
 from sixcore.model.lights import BudgetLights, KpiLights, LightRules, WorkItemLights
 from sixcore.model.plan import Phase, Programme, WorkItem
 from sixcore.model.status import BudgetReport, KpiReport, WorkItemReport
-from sixcore.rules.kpi_behind import yearly_figure
 
 
 class State(str, Enum):
@@ -505,7 +504,7 @@ class Standings:
 
     def _judge_kpi(self, placed: PlacedKpi) -> KpiStanding:
         year = self.quarter.year
-        target = yearly_figure(placed.kpi, str(year))
+        target = placed.kpi.yearly_figure(year)
         expected = self._expected(placed, target)
         filed, report = self._latest_kpi_report(placed)
         thresholds = self.rules.kpis
@@ -529,7 +528,7 @@ class Standings:
         if placed.kpi.target is not None and placed.kpi.target.cumulative:
             # a cumulative target grows from the latest earlier year's figure
             years = sorted((year for year in placed.kpi.yearly if int(year) < self.quarter.year), key=int, reverse=True)
-            earlier = (yearly_figure(placed.kpi, year) for year in years)
+            earlier = (placed.kpi.yearly_figure(year) for year in years)
             start = next((figure for figure in earlier if figure is not None), 0.0)
         return round(start + (target - start) * share, 4)
 

@@ -192,7 +192,7 @@ def test_status_new_lists_the_agency_s_kpis_with_their_full_targets(trusted: Pat
     lines = (trusted / "status" / "114Q3" / "moda.yaml").read_text(encoding="utf-8").splitlines()
     assert lines[1] == "# 五大信賴產業推動方案 季度填報 — 114年第3季（114Q3）— 數位發展部（moda）"
     assert lines[3] == "# 填寫說明（每季 1、4、7、10 月填報上一季）："
-    kpis = lines[lines.index("kpis:") + 1:]
+    kpis = lines[lines.index("kpis:") + 1:next(index for index, line in enumerate(lines) if line.startswith("budget:"))]
     assert [line for line in kpis if not line.startswith("    ")] == [
         '  "2.1":  # 全期目標：推動AI、軟體、資安等數位經濟產業，2026年產值突破兆元', '  "2.2":  # 全期目標：4年內培育20萬名AI等數位相關人才',
         '  "2.3":  # 全期目標：提升數位經濟產業導入AI應用普及率達50%', '  "2.4":  # 全期目標：提升製造業導入AI應用普及率達30%',

@@ -6,6 +6,7 @@ checked by rule SC109, not here.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Annotated
 
@@ -55,6 +56,17 @@ class Kpi(Model):
     def yearly_target(self, year: int | str) -> YearlyText:
         """The 分年目標 cell for ROC `year`; None for a year without a column or a cell not printed."""
         return self.yearly.get(str(year))
+
+    def yearly_figure(self, year: int | str) -> float | None:
+        """The number in the KPI's unit in that year's cell; for a range (2~3 家) its lower end; None when the cell
+        gives no single such figure (qualitative, or several sub-targets)."""
+        cell = self.yearly_target(year)
+        if self.target is None or not cell:
+            return None
+        text = "\n".join(cell) if isinstance(cell, list) else cell
+        unit = re.escape(self.target.unit)
+        figures = re.findall(rf"(\d[\d,]*(?:\.\d+)?)\s*(?:[~\-～]\s*\d[\d,]*(?:\.\d+)?\s*)?{unit}", text)
+        return float(figures[-1].replace(",", "")) if len(figures) == 1 else None
 
 
 class KpiStrategy(Model):

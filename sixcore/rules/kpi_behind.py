@@ -8,27 +8,14 @@ PASS: 113Q4, KPI 1.1.1 actual 2 (113 target 累計 2 件).  WARN: actual 1.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from sixcore.load.status import AuditContext
-from sixcore.model.kpi import Kpi
 from sixcore.problem import Problem, Severity
 
 CODE = "SC304"
 NAME = "kpi-behind"
 DEFAULT_SEVERITY = Severity.WARNING
-
-
-def yearly_figure(kpi: Kpi, year: str) -> float | None:
-    """The number in the KPI's unit in that year's cell; for a range (2~3 家) its lower end."""
-    cell = kpi.yearly_target(year)
-    if kpi.target is None or not cell:
-        return None
-    text = "\n".join(cell) if isinstance(cell, list) else cell
-    unit = re.escape(kpi.target.unit)
-    figures = re.findall(rf"(\d[\d,]*(?:\.\d+)?)\s*(?:[~\-～]\s*\d[\d,]*(?:\.\d+)?\s*)?{unit}", text)
-    return float(figures[-1].replace(",", "")) if len(figures) == 1 else None
 
 
 def check(ctx: AuditContext) -> Iterator[Problem]:
@@ -40,6 +27,6 @@ def check(ctx: AuditContext) -> Iterator[Problem]:
             placed = ctx.plan.kpi_by_id.get(kpi_id)
             if placed is None or report.actual is None:
                 continue
-            target = yearly_figure(placed.kpi, year)
+            target = placed.kpi.yearly_figure(year)
             if target is not None and report.actual < target:
                 yield status.loaded.problem(("kpis", kpi_id, "actual"), kpi=kpi_id, actual=report.actual, target=target, year=year)

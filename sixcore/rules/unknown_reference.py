@@ -10,6 +10,7 @@ FAIL: `measures: ["6-9"]` (the plan has 6-1 … 6-8); measure "2-1" inside the i
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 from sixcore.load.loader import INDUSTRIES_DIR, LoadedPlan
@@ -32,8 +33,8 @@ def check(plan: LoadedPlan) -> Iterator[Problem]:
     # a link into an industry whose file failed to load is not reported a second time: while some industry file
     # has errors, only links into industries that did load are judged
     loaded_industries = {str(loaded.model.industry) for loaded in plan.industries}
-    industries_dir = (plan.root / INDUSTRIES_DIR).resolve()
-    some_failed = any(problem.severity is Severity.ERROR and problem.path.resolve().parent == industries_dir for problem in plan.problems)
+    industries_dir = os.path.realpath(plan.root / INDUSTRIES_DIR)  # realpath: a link loop there is a problem already listed, not a crash
+    some_failed = any(problem.severity is Severity.ERROR and os.path.realpath(problem.path.parent) == industries_dir for problem in plan.problems)
     for kpi_file, table, prefix in plan.kpi_tables():
         for s, strategy in enumerate(table.strategies):
             for m, measure_id in enumerate(strategy.measures):

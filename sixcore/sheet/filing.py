@@ -73,7 +73,7 @@ TEXT_ROWS: list[tuple[str, str, str]] = [
 LISTS = ("highlights", "next_quarter")
 
 GUIDE_LINES = """\
-六大核心戰略產業推動方案 季度填報（管考表）— {quarter_zh}（{quarter}）— {agency_name}（{agency}）
+{programme} 季度填報（管考表）— {quarter_zh}（{quarter}）— {agency_name}（{agency}）
 
 本活頁簿是填報檔的試算表版本，可用 Excel 或 LibreOffice Calc 填寫。填好後交由資訊同仁執行：
     sixcore status import {path}
@@ -90,7 +90,7 @@ GUIDE_LINES = """\
 5. 黃底的數值是上一季填報的內容，請逐項確認，必要時修改。
 6.「KPI」工作表填當年度實際值（累計型 KPI 填累計值）與說明。
 7.「辦理情形」工作表填填報日期、辦理情形、重要執行亮點、下一季重點工作（每點一行，同一格內換行：Excel 按 Alt+Enter，Calc 按 Ctrl+Enter）。
-8.「經費」工作表依產業編號（1 到 6）各填一列，年度累計、單位億元；執行率偏低或數字異常時請於「說明」欄說明。
+8.「經費」工作表依產業編號（{industries}）各填一列，年度累計、單位億元；執行率偏低或數字異常時請於「說明」欄說明。
 9. 請勿新增、刪除或搬移工作表與欄位，不要合併儲存格、不要輸入公式、列與列之間不要留空白列。
 """
 
@@ -141,7 +141,9 @@ def workbook_specs(ctx: AuditContext, quarter: Quarter, agency_id: str, path: Pa
             previous_kpis.update(status.model.kpis)
             previous_budget.update(status.model.budget)
     registry = ctx.plan.agency_by_id
-    guide = GUIDE_LINES.format(quarter=quarter, quarter_zh=quarter.label_zh, agency=agency_id,
+    programme = Standings.of(ctx, quarter).programme.name.zh
+    industries = "、".join(str(loaded.model.industry) for loaded in ctx.plan.industries)
+    guide = GUIDE_LINES.format(programme=programme, industries=industries, quarter=quarter, quarter_zh=quarter.label_zh, agency=agency_id,
                                agency_name=registry[agency_id].name if agency_id in registry else agency_id, path=path.as_posix())
     specs = [SheetSpec(GUIDE, [Column("說明", 60, LOCKED)], [[line] for line in guide.splitlines()])]
 

@@ -387,13 +387,12 @@ def _kpi_values(plan, body_of) -> dict[str, list[tuple[str, object]]]:
 
 
 def _kpi_actual(kpi, position: int, quarter) -> float:
-    from sixcore.rules.kpi_behind import yearly_figure
 
     year = str(quarter.year)
-    figure = yearly_figure(kpi, year)
+    figure = kpi.yearly_figure(year)
     if figure is None:
         return _number((position + 1) * quarter.number)
-    previous = yearly_figure(kpi, str(quarter.year - 1)) if kpi.target.cumulative else None
+    previous = kpi.yearly_figure(quarter.year - 1) if kpi.target.cumulative else None
     base = previous if previous is not None and previous <= figure else 0.0
     reached = figure if (position + quarter.year) % 3 else base + (figure - base) * 0.8  # every third KPI-year falls short
     return _number(base + (reached - base) * quarter.number / 4)
