@@ -52,6 +52,10 @@ def handle_user_errors(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except (typer.Exit, typer.Abort):
             raise
+        except BrokenPipeError:
+            # the reader went away (sixcore report | head): stop quietly, as a command-line tool does
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(141) from None
         except SixcoreUserError as error:
             typer.secho(f"sixcore: {error}", fg=typer.colors.RED, err=True)
             raise typer.Exit(2) from None

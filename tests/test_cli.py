@@ -165,3 +165,14 @@ def test_a_link_loop_in_the_plan_is_listed_not_a_crash(plan_copy):
     result = run("export", "--root", str(plan_copy))
     assert result.exit_code == 2 and "SC006" in result.output and "方案資料有 2 項錯誤" in result.output
     assert "內部錯誤" not in result.output
+
+
+def test_a_reader_that_goes_away_is_no_internal_error(tmp_path):
+    """`sixcore report … | head -1`: the pipe closes early; sixcore stops quietly, as command-line tools do."""
+    import subprocess
+    import sys
+
+    shell = f"'{sys.executable}' -m sixcore report --quarter 113Q2 --rows 0 --root '{REPO}' --out '{tmp_path}' | head -1"
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "COLUMNS": "80"})
+    assert "內部錯誤" not in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert result.stdout.count("\n") == 1
