@@ -244,3 +244,21 @@ def test_budget_execution_matches_independent_count(quarter: str, reports: dict,
         assert (row["execution_rate"], row["achievement_rate"], row["light"]) == (
             pytest.approx(figures["execution_rate"], abs=1e-4), pytest.approx(figures["achievement_rate"], abs=1e-4), figures["light"]), key
     assert {row["light"] for row in rows.values()} >= ({"yellow"} if quarter.endswith("Q2") else set())  # mohw's synthetic 85 % in Q2
+
+
+def test_html_ids_are_unique(demo: Path, tmp_path: Path):
+    from html.parser import HTMLParser
+
+    class Ids(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.ids: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.ids += [value for name, value in attrs if name == "id" and value]
+
+    assert run("report", "--root", str(demo), "--quarter", "113Q2", "--out", str(tmp_path)).exit_code == 0
+    parser = Ids()
+    parser.feed((tmp_path / "report.html").read_text(encoding="utf-8"))
+    assert parser.ids and len(parser.ids) == len(set(parser.ids)), [i for i in parser.ids if parser.ids.count(i) > 1]
+    assert {"kpis", "table-kpis", "agencies", "table-agencies", "budget", "table-budget"} <= set(parser.ids)
