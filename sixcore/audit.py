@@ -7,6 +7,7 @@ import datetime as dt
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
 from sixcore.calendar import Quarter
@@ -42,9 +43,26 @@ def latest_quarter(root: Path) -> Quarter | None:
     return folders[-1] if folders else None
 
 
-def default_quarter(root: Path, today: dt.date | None = None) -> Quarter:
-    """The quarter to judge when none is given: the latest one filed, else the quarter we are in."""
-    return latest_quarter(root) or Quarter.containing(today or dt.date.today())
+class Chosen(str, Enum):
+    """Why a command judges the quarter it does (the report says so)."""
+
+    given = "given"  # --quarter
+    latest_filed = "latest_filed"  # the latest folder in status/
+    current = "current"  # nothing filed: the quarter we are in
+    programme_end = "programme_end"  # nothing filed and the programme has ended: its last quarter
+
+
+def default_quarter(root: Path, today: dt.date | None = None, last: Quarter | None = None) -> tuple[Quarter, Chosen]:
+    """The quarter to judge when none is given, and why: the latest one filed, else the quarter we are in, but
+    never after `last`, the programme's last quarter (a report on 115Q4 of a programme that ended in 113 would
+    call every item overdue for years)."""
+    filed = latest_quarter(root)
+    if filed is not None:
+        return filed, Chosen.latest_filed
+    current = Quarter.containing(today or dt.date.today())
+    if last is not None and last < current:
+        return last, Chosen.programme_end
+    return current, Chosen.current
 
 
 def load_context(root: Path, as_of: Quarter | None = None) -> tuple[AuditContext, list[Problem]]:

@@ -20,6 +20,7 @@ from sixcore.messages import Lang
 from sixcore.render.problems import OutputFormat
 
 if TYPE_CHECKING:  # imported where used at run time, to keep start-up quick
+    from sixcore.audit import Chosen
     from sixcore.calendar import Quarter, RocMonth
     from sixcore.load.status import AuditContext
     from sixcore.problem import Problem
@@ -150,6 +151,18 @@ def _quarter(text: Optional[str]) -> Quarter | None:
     from sixcore.calendar import Quarter
 
     return _parsed(text, Quarter.parse, "季別", "113Q2", "quarter")
+
+
+def _as_of(context: AuditContext, base: Path, text: Optional[str]) -> tuple[Quarter, Chosen]:
+    """--quarter, else the default (the latest filed, else now, but not after the programme's end), and why;
+    the context is judged as of it."""
+    from sixcore.audit import Chosen, default_quarter
+
+    given = _quarter(text)
+    programme = context.plan.programme.model if context.plan.programme else None
+    as_of, chosen = (given, Chosen.given) if given else default_quarter(base, last=programme.period.months.end.quarter if programme else None)
+    context.as_of = as_of
+    return as_of, chosen
 
 
 QuarterOption = Annotated[Optional[str], typer.Option("--quarter", metavar="QUARTER", help="基準季別，如 113Q2（預設：status/ 最新一季）/ as-of quarter (default: the latest in status/)")]
@@ -304,7 +317,7 @@ def report(
 
     Writes report.md, report.html, items.csv, report.json and report.ods under reports/<quarter>/.
     """
-    from sixcore.audit import default_quarter, load_context
+    from sixcore.audit import load_context
     from sixcore.publish import default_report_dir, render_report_files, write_files
     from sixcore.render.report_json import format_report_json
     from sixcore.render.report_tables import report_sections, title
@@ -313,10 +326,10 @@ def report(
     from sixcore.scope import Scope
 
     base = _root(root)
-    as_of = _quarter(quarter) or default_quarter(base)
-    context, problems = load_context(base, as_of)
+    context, problems = load_context(base)
     _refuse_plan_errors(problems, base)
-    result = build_report(context, as_of, Scope(tuple(measure or ()), tuple(industry or ()), _agency_ids(context, agency)))
+    as_of, chosen = _as_of(context, base, quarter)
+    result = build_report(context, as_of, Scope(tuple(measure or ()), tuple(industry or ()), _agency_ids(context, agency)), chosen)
     if fmt is ReportFormat.json:
         typer.echo(format_report_json(result), nl=False)
         if out is None:
@@ -519,7 +532,7 @@ def gantt(
     --format mermaid prints a Mermaid gantt diagram: paste it into Markdown between a line ```mermaid and a line ```,
     and GitHub draws it. --format html or svg writes one self-contained file (no network) for slides.
     """
-    from sixcore.audit import default_quarter, load_context
+    from sixcore.audit import load_context
     from sixcore.publish import write_files
     from sixcore.render.gantt_html import format_gantt_html, format_gantt_svg
     from sixcore.render.gantt_mermaid import MAX_TEXT as MERMAID_MAX_TEXT
@@ -528,9 +541,9 @@ def gantt(
     from sixcore.timeline import Selection, build_timeline, default_out
 
     base = _root(root)
-    as_of = _quarter(quarter) or default_quarter(base)
-    context, problems = load_context(base, as_of)
+    context, problems = load_context(base)
     _refuse_plan_errors(problems, base)
+    as_of, _ = _as_of(context, base, quarter)
     selection = Selection(tuple(measure or ()), tuple(industry or ()), _agency_ids(context, agency), detail, _month(start, "--from"), _month(end, "--to"))
     timeline = build_timeline(context, as_of, selection)
     renderers: dict[GanttFormat, Callable[[], str]] = {

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
+from sixcore.audit import Chosen
 from sixcore.calendar import Quarter, RocDay
 from sixcore.load.status import AuditContext, FiledStatus
 from sixcore.model.base import Bilingual
@@ -102,6 +103,7 @@ class BudgetTable:
 @dataclass(frozen=True)
 class QuarterReport:
     quarter: Quarter
+    chosen: Chosen  # why this quarter: given, the latest filed, now, or the programme's last
     scope: Scope
     programme: Programme
     rules: LightRules
@@ -158,13 +160,14 @@ class QuarterReport:
         return list(dict.fromkeys(self.names[agency] for agency in standing.placed.work_item.lead if agency in self.names))
 
 
-def build_report(ctx: AuditContext, quarter: Quarter, scope: Scope = EVERYTHING) -> QuarterReport:
+def build_report(ctx: AuditContext, quarter: Quarter, scope: Scope = EVERYTHING, chosen: Chosen = Chosen.given) -> QuarterReport:
     scope.check(ctx)
     standings = Standings.of(ctx, quarter)
     items = [standing for standing in standings.items.values() if scope.includes_item(ctx, standing.placed)]
     before = standings.previous_items
     return QuarterReport(
         quarter=quarter,
+        chosen=chosen,
         scope=scope,
         programme=standings.programme,
         rules=standings.rules,

@@ -262,3 +262,28 @@ def test_html_ids_are_unique(demo: Path, tmp_path: Path):
     parser.feed((tmp_path / "report.html").read_text(encoding="utf-8"))
     assert parser.ids and len(parser.ids) == len(set(parser.ids)), [i for i in parser.ids if parser.ids.count(i) > 1]
     assert {"kpis", "table-kpis", "agencies", "table-agencies", "budget", "table-budget"} <= set(parser.ids)
+
+
+def test_the_default_quarter_and_why(tmp_path: Path):
+    import datetime as dt
+
+    from sixcore.audit import Chosen, default_quarter
+    from sixcore.calendar import Quarter
+
+    last = Quarter(113, 4)
+    assert default_quarter(tmp_path, today=dt.date(2024, 5, 1), last=last) == (Quarter(113, 2), Chosen.current)
+    assert default_quarter(tmp_path, today=dt.date(2026, 11, 30), last=last) == (last, Chosen.programme_end)  # 115Q4: the plan has ended
+    (tmp_path / "status" / "112Q3").mkdir(parents=True)
+    assert default_quarter(tmp_path, today=dt.date(2026, 11, 30), last=last) == (Quarter(112, 3), Chosen.latest_filed)
+
+
+def test_a_report_after_the_programme_ended_says_why_its_quarter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import datetime as dt
+    import types
+
+    today = types.SimpleNamespace(date=types.SimpleNamespace(today=lambda: dt.date(2026, 11, 30)))  # 115Q4: the plan ran 110–113
+    monkeypatch.setattr("sixcore.audit.dt", today)
+    shutil.copytree(REPO / "plan", tmp_path / "plan")
+    assert json.loads(run("report", "--root", str(tmp_path), "--format", "json").output)["quarter"] == "113Q4"
+    screen = run("report", "--root", str(tmp_path), "--out", str(tmp_path / "out")).output
+    assert "本方案已於 113 年結束，故以方案最後一季（113Q4）為基準" in screen

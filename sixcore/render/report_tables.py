@@ -60,6 +60,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "headline": ("一、總覽", "1. Headline"),
     "as_of": ("基準日：{day}（{label}）", "As of {day} ({quarter})"),
     "scope": ("範圍：{scope}", "Scope: {scope}"),
+    "chosen_latest_filed": ("未指定季別：以 status/ 中最新的填報季別為基準。", "No quarter given: the latest quarter filed in status/."),
+    "chosen_current": ("未指定季別，且尚無任何填報：以本季為基準。", "No quarter given and nothing filed: the current quarter."),
+    "chosen_programme_end": ("未指定季別，且尚無任何填報；本方案已於 {last} 年結束，故以方案最後一季（{quarter}）為基準。",
+                             "No quarter given and nothing filed; the programme ended in {last}, so its last quarter ({quarter})."),
     "filed": ("填報機關：應填報 {due} 個機關，已填報 {filed} 個", "Agencies: {filed} of {due} due have filed"),
     "no_work_items": ("本方案未列具體措施及重點工作項目（無辦理重點及期程表），不判定工作項目之逾期、未填報與燈號；本報告僅就 KPI 及各機關填報辦理情形管考。",
                       "The programme sets no measures or work items (no schedule tables): no work item is judged overdue, unreported or by "
@@ -227,6 +231,8 @@ def scope_text(report: QuarterReport, lang: Lang) -> str:
 
 def _headline(report: QuarterReport, words: _Words, generated: str | None) -> Section:
     paragraphs = [words("as_of", day=report.as_of, label=report.quarter.label_zh, quarter=report.quarter)]
+    if report.chosen.value != "given":
+        paragraphs.append(words(f"chosen_{report.chosen.value}", last=report.programme.period.last, quarter=report.quarter))
     if report.scope.narrowed:
         paragraphs.append(words("scope", scope=scope_text(report, words.lang)))
     if generated:
