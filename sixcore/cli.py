@@ -528,7 +528,7 @@ def gantt(
 ) -> None:
     """甘特圖：各措施何時執行，及基準季的狀態 / what runs when: measures (or work items) over ROC months, coloured by state.
 
-    The as-of quarter is --quarter, else the latest folder in status/, else the current quarter.
+    The as-of quarter is --quarter, else the latest folder in status/, else the current quarter (never after the programme's last).
     --format mermaid prints a Mermaid gantt diagram: paste it into Markdown between a line ```mermaid and a line ```,
     and GitHub draws it. --format html or svg writes one self-contained file (no network) for slides.
     """
