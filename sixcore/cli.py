@@ -175,7 +175,7 @@ AgencyOption = Annotated[Optional[list[str]], typer.Option(
 
 # report and gantt show something even when nothing is filed: they fall back to the quarter we are in
 CurrentQuarterOption = Annotated[Optional[str], typer.Option(
-    "--quarter", metavar="QUARTER", help="基準季別，如 113Q2（預設：status/ 最新一季，若無則本季）/ as-of quarter (default: the latest in status/, else the current one)")]
+    "--quarter", metavar="QUARTER", help="基準季別，如 113Q2（預設：status/ 最新一季，若無則本季，不晚於方案最後一季）/ as-of quarter (default: the latest in status/, else the current one, never after the programme's last)")]
 
 
 @app.command()
