@@ -287,3 +287,14 @@ def test_a_report_after_the_programme_ended_says_why_its_quarter(tmp_path: Path,
     assert json.loads(run("report", "--root", str(tmp_path), "--format", "json").output)["quarter"] == "113Q4"
     screen = run("report", "--root", str(tmp_path), "--out", str(tmp_path / "out")).output
     assert "本方案已於 113 年結束，故以方案最後一季（113Q4）為基準" in screen
+
+
+def test_budget_amounts_read_alike_and_a_narrowed_report_says_whose_they_are(demo: Path, tmp_path: Path):
+    assert run("report", "--root", str(demo), "--quarter", "113Q2", "--agency", "nstc", "--out", str(tmp_path)).exit_code == 0
+    markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert "表 3只分產業、不分措施與機關" in markdown
+    whole = tmp_path / "whole"
+    assert run("report", "--root", str(demo), "--quarter", "113Q2", "--out", str(whole)).exit_code == 0
+    text = (whole / "report.md").read_text(encoding="utf-8")
+    assert "| 54.70 " in text and "| 133.97 " in text  # 表 3 as printed (54.7), with two decimals like its neighbours
+    assert "只分產業" not in text

@@ -31,10 +31,13 @@ Cell = str | int | float | Decimal | Mark | None
 
 
 def cell_text(value: Cell) -> str:
-    """A cell as text: numbers with thousands separators and no trailing zeros, nothing for None."""
+    """A cell as text: amounts (Decimal, 億元) with two decimals, so a column reads alike (54.70 beside 133.97);
+    other numbers with thousands separators and no trailing zeros; nothing for None."""
     if value is None:
         return ""
-    if isinstance(value, (float, Decimal)) and not isinstance(value, bool):
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    if isinstance(value, float):
         return f"{value:,.2f}".rstrip("0").rstrip(".")
     return str(value)
 
@@ -164,6 +167,8 @@ _TEXT: dict[str, tuple[str, str]] = {
                        "Execution rate = executed (spent + payable + saved) ÷ allocated; achievement rate = executed ÷ approved. Below "
                        "{yellow:.0%} is behind, below {red:.0%} seriously behind (sixcore's default thresholds, plan/lights.yaml); "
                        "nothing allocated is not judged."),
+    "budget_scope": ("{table}只分產業、不分措施與機關：此處為範圍內各產業之全數，非所選措施或機關之經費。",
+                     "{table} is given per industry only, not per measure or agency: these are the whole industries' figures in scope."),
     "execution_none": ("本季無機關填報經費執行。", "No agency has reported budget execution."),
     "all_agencies": ("（各機關合計）", "(all agencies)"),
     "table3_year": ("預算表", "Budget table"),
@@ -415,6 +420,7 @@ def _budget(report: QuarterReport, words: _Words) -> Section:
             for line in budget.lines
         ]
         tables.append(Table("budget", title, headers, rows))
+    scope_note = [words("budget_scope", table=table)] if report.scope.narrowed and budget is not None else []
     if budget is None and not report.execution:
         return Section("budget", words("no_budget_section"), [words("no_budget")])
     thresholds = report.rules.budget
@@ -427,7 +433,7 @@ def _budget(report: QuarterReport, words: _Words) -> Section:
         for line in report.execution
     ]
     tables.append(Table("execution", words("execution", year=year, unit=unit), execution_headers, execution, words("execution_none")))
-    return Section("budget", title, [words("execution_rule", yellow=thresholds.behind_below, red=thresholds.severe_below)], tables)
+    return Section("budget", title, [*scope_note, words("execution_rule", yellow=thresholds.behind_below, red=thresholds.severe_below)], tables)
 
 
 # status files report budget execution in 億元 (README, 經費執行) when the programme has no budget table to take a unit from
