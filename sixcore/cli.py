@@ -502,6 +502,7 @@ class GanttFormat(str, Enum):
     mermaid = "mermaid"
     html = "html"
     svg = "svg"
+    json = "json"
 
 
 def _month(text: Optional[str], option: str) -> RocMonth | None:
@@ -520,7 +521,7 @@ def gantt(
     detail: Annotated[bool, typer.Option("--detail", help="也逐列顯示工作項目 / a row per work item too")] = False,
     start: Annotated[Optional[str], typer.Option("--from", metavar="MONTH", help="顯示期間起月，如 110/1 / first month shown")] = None,
     end: Annotated[Optional[str], typer.Option("--to", metavar="MONTH", help="顯示期間迄月，如 113/12 / last month shown")] = None,
-    fmt: Annotated[GanttFormat, typer.Option("--format", "-f", metavar=_choices(GanttFormat), help="text 畫面；mermaid 貼入 Markdown；html / svg 寫檔 / output format")] = GanttFormat.text,
+    fmt: Annotated[GanttFormat, typer.Option("--format", "-f", metavar=_choices(GanttFormat), help="text 畫面；mermaid 貼入 Markdown；html / svg 寫檔；json 資料 / output format")] = GanttFormat.text,
     out: Annotated[Optional[Path], typer.Option(
         "--out", "-o", metavar="FILE", help="寫入此檔（html/svg 預設 reports/gantt-<季別>.html）/ write to this file (html/svg default reports/gantt-<quarter>.html)")] = None,
     lang: LangOption = Lang.zh,
@@ -535,6 +536,7 @@ def gantt(
     from sixcore.audit import load_context
     from sixcore.publish import write_files
     from sixcore.render.gantt_html import format_gantt_html, format_gantt_svg
+    from sixcore.render.gantt_json import format_gantt_json
     from sixcore.render.gantt_mermaid import MAX_TEXT as MERMAID_MAX_TEXT
     from sixcore.render.gantt_mermaid import format_gantt_mermaid
     from sixcore.render.gantt_text import format_gantt_text
@@ -552,12 +554,13 @@ def gantt(
         GanttFormat.mermaid: lambda: format_gantt_mermaid(timeline, lang),
         GanttFormat.html: lambda: format_gantt_html(timeline, lang),
         GanttFormat.svg: lambda: format_gantt_svg(timeline, lang),
+        GanttFormat.json: lambda: format_gantt_json(timeline),
     }
     shown = renderers[fmt]()
     if fmt is GanttFormat.mermaid and len(shown) > MERMAID_MAX_TEXT:
         typer.echo(f"注意：圖長 {len(shown)} 字元，超過 Mermaid 上限 {MERMAID_MAX_TEXT}，GitHub 不會繪出；請以 --measure / --industry 縮小範圍"
                    f" / the diagram has {len(shown)} characters, over Mermaid's limit of {MERMAID_MAX_TEXT}; narrow it", err=True)
-    if out is None and fmt in (GanttFormat.text, GanttFormat.mermaid):
+    if out is None and fmt in (GanttFormat.text, GanttFormat.mermaid, GanttFormat.json):
         typer.echo(shown, nl=False)
         return
     target = out or default_out(base, as_of, selection, lang, f".{fmt.value}")

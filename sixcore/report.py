@@ -18,7 +18,7 @@ from sixcore.model.base import Bilingual
 from sixcore.model.lights import LightRules
 from sixcore.model.plan import Industry, Measure, Programme
 from sixcore.scope import EVERYTHING, Scope
-from sixcore.standing import ItemStanding, KpiStanding, Light, Standings, State, budget_light, counting, rate, rollup
+from sixcore.standing import ItemStanding, KpiStanding, Light, Standings, State, budget_light, counting, measure_state, rate, rollup
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,11 @@ class MeasureRollup:
     continuously_behind: int
 
     @property
+    def state(self) -> State:
+        """As gantt's measure bar: sixcore.standing.measure_state of its items."""
+        return measure_state([standing.state for standing in self.items])
+
+    @property
     def states(self) -> Counter[State]:
         return Counter(standing.state for standing in self.items)
 
@@ -39,6 +44,10 @@ class IndustryRollup:
     industry: Industry
     measures: list[MeasureRollup]
     light: Light
+
+    @property
+    def state(self) -> State:
+        return measure_state([standing.state for measure in self.measures for standing in measure.items])
 
 
 @dataclass(frozen=True)

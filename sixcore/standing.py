@@ -181,6 +181,25 @@ def rollup(lights: list[Light]) -> Light:
     return Light.done if Light.done in lights else Light.none
 
 
+# The order a measure takes its state in: the first of these that any of its work items has.
+URGENT_FIRST = (State.overdue, State.behind, State.unreported, State.suspended)
+
+
+def measure_state(states: list[State]) -> State:
+    """A measure's (or industry's) state from its dated work items' states: the most urgent present
+    (逾期 > 落後 > 未填報 > 停辦); else 完成 when all are 完成, 未開始 when none has started, 進度正常 otherwise.
+    report and gantt both roll up by it, so they agree on every measure."""
+    present = set(states) - {State.undated}
+    for state in URGENT_FIRST:
+        if state in present:
+            return state
+    if present == {State.completed}:
+        return State.completed
+    if present == {State.not_started}:
+        return State.not_started
+    return State.on_schedule
+
+
 # --- the schedule ---------------------------------------------------------------------------------------------
 
 _ROUND_MONTHS = {"每年": 12, "每半年": 6, "每季": 3, "每月": 1}

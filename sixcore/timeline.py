@@ -10,10 +10,10 @@ How a bar is made
   (受理申請 phases) are open is drawn as 受理申請; a month in which some work item has any other scheduled work
   as 執行; a month with nothing scheduled is left as a gap.
 
-How a measure's state rolls up from its work items' states (each judged by sixcore.progress, as sixcore check does)
-  the most urgent one present, 逾期 > 落後 > 未填報 > 停辦; otherwise 完成 when every item is 完成,
-  未開始 when none has started yet, and 進度正常 for the rest (work under way and nothing late or missing).
-  With --agency the measure's bar and state cover only that agency's work items.
+A measure's state and light roll up from its work items' (each judged by sixcore.standing, as sixcore check
+does) by sixcore.standing.measure_state and rollup, as the report's: the most urgent state present,
+逾期 > 落後 > 未填報 > 停辦; otherwise 完成 when every item is 完成, 未開始 when none has started yet, and
+進度正常 for the rest. With --agency the measure's bar and state cover only that agency's work items.
 
 With no status file filed up to the as-of quarter the states are still those of sixcore check: an item whose
 schedule has ended is 逾期 (no 完成 on file) and one under way is 未填報. `Timeline.filed_any` lets the renderers
@@ -35,10 +35,7 @@ from sixcore.messages import Lang
 from sixcore.model.base import Bilingual
 from sixcore.model.plan import Phase
 from sixcore.scope import Scope
-from sixcore.standing import Standings, State
-
-# The order a measure takes its state in: the first of these that any of its work items has.
-URGENT_FIRST = (State.overdue, State.behind, State.unreported, State.suspended)
+from sixcore.standing import Light, Standings, State, measure_state, rollup
 
 
 class SegmentKind(str, Enum):
@@ -113,6 +110,7 @@ class Bar:
     id: str
     title: str
     state: State
+    light: Light
     segments: tuple[Segment, ...]  # by start month; only a work item's may overlap
 
     @property
@@ -168,19 +166,6 @@ class Selection(Scope):
     end: RocMonth | None = None
 
 
-def rolled_up(states: Iterable[State]) -> State:
-    """A measure's state from its dated work items' states (rule in the module docstring)."""
-    present = set(states)
-    for state in URGENT_FIRST:
-        if state in present:
-            return state
-    if present == {State.completed}:
-        return State.completed
-    if present == {State.not_started}:
-        return State.not_started
-    return State.on_schedule
-
-
 def kind_of(phase: Phase) -> SegmentKind:
     """受理申請 (and 第一期受理申請 …) is a call for applications; every other phase is work."""
     return SegmentKind.application if phase.label is not None and "受理" in phase.label else SegmentKind.work
@@ -230,10 +215,11 @@ def build_timeline(ctx: AuditContext, as_of: Quarter, selection: Selection) -> T
         items = [placed for placed in dated if placed.measure.id == measure_id]
         measure = items[0].measure
         bars = rows.setdefault(items[0].industry.industry, [])
-        bars.append(Bar(BarLevel.measure, measure.id, measure.title, rolled_up(standings[placed.id].state for placed in items),
+        bars.append(Bar(BarLevel.measure, measure.id, measure.title, measure_state([standings[placed.id].state for placed in items]),
+                        rollup([standings[placed.id].light for placed in items]),
                         measure_segments(phase for placed in items for phase in placed.work_item.schedule)))
         if selection.detail:
-            bars += [Bar(BarLevel.work_item, placed.id, placed.work_item.text, standings[placed.id].state,
+            bars += [Bar(BarLevel.work_item, placed.id, placed.work_item.text, standings[placed.id].state, standings[placed.id].light,
                          item_segments(placed.work_item.schedule)) for placed in items]
     span = MonthRange(min(bar.span.start for bars in rows.values() for bar in bars), max(bar.span.end for bars in rows.values() for bar in bars))
     start, end = selection.start or span.start, selection.end or span.end

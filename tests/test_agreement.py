@@ -22,6 +22,7 @@ from sixcore.audit import check_repo, load_context
 from sixcore.calendar import Quarter
 from sixcore.export import export_plan
 from sixcore.load.status import AuditContext
+from sixcore.render.gantt_json import gantt_data
 from sixcore.render.report_json import report_data
 from sixcore.report import build_report
 from sixcore.rules import run_rules
@@ -42,6 +43,7 @@ class Views:
     check_unreported: set[str]  # SC302 items
     report: dict  # report.json
     gantt: dict[str, str]  # work-item bar id -> state (sixcore gantt --detail)
+    gantt_bars: dict[str, tuple[str, str]]  # every bar id (measures too) -> (state, light), as gantt --format json gives them
     status_new: dict[str, set[str]]  # agency id -> the work items its `status new` template lists
 
     @property
@@ -86,13 +88,14 @@ def judge(loaded: AuditContext, independent: Independent, quarter_name: str) -> 
     report = report_data(build_report(ctx, quarter))
     timeline = build_timeline(ctx, quarter, Selection(detail=True))
     gantt = {bar.id: bar.state.value for bar in timeline.bars() if bar.level is BarLevel.work_item}
+    gantt_bars = {bar["id"]: (bar["state"], bar["light"]) for bar in gantt_data(timeline)["bars"]}
     key = quarter_key(quarter_name)
     # every body due to file or filing, under its own id and under the ids it filed as (科技部 to 111Q2, 工業局 in 110Q3)
     agencies = independent.owing(key) | independent.filers(key) | {f.agency for f in independent.counted if f.quarter == key}
     status_new = {agency: template_ids(ctx, quarter, agency) for agency in sorted(agencies)}
     return Views({problem.params["item"] for problem in problems if problem.code == "SC301"},
                  {problem.params["item"] for problem in problems if problem.code == "SC302"},
-                 report, gantt, status_new)
+                 report, gantt, gantt_bars, status_new)
 
 
 @pytest.fixture(scope="session")
@@ -248,3 +251,13 @@ def test_refused_file_is_nobodys_word(refused: Refused, quarter: str, independen
     assert (states[silent], silent in unreported) == ("unreported", True)
     assert states[reported] == "on_schedule"
     assert states == independent.states(key)
+
+
+@pytest.mark.parametrize("quarter", QUARTERS)
+def test_report_and_gantt_give_every_measure_and_item_one_state_and_light(quarter: str, views: Callable[[str], Views]):
+    view = views(quarter)
+    items = {item["id"]: (item["state"], item["light"]) for item in view.report["work_items"]}
+    measures = {measure["id"]: (measure["state"], measure["light"]) for measure in view.report["measures"]}
+    for bar_id, state_and_light in view.gantt_bars.items():
+        assert (items if "/" in bar_id else measures)[bar_id] == state_and_light, (quarter, bar_id)
+    assert {bar_id for bar_id in view.gantt_bars if "/" not in bar_id} <= set(measures)

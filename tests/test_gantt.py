@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -17,8 +18,8 @@ from sixcore.cli import app
 from sixcore.messages import Lang
 from sixcore.model.plan import Phase
 from sixcore.render.gantt_text import APPLICATION_GLYPH, GLYPHS, NO_LINE_START, format_gantt_text, wrap
-from sixcore.standing import Standings, State
-from sixcore.timeline import Bar, BarLevel, SegmentKind, Selection, Timeline, build_timeline, measure_segments, rolled_up
+from sixcore.standing import Standings, State, measure_state
+from sixcore.timeline import Bar, BarLevel, SegmentKind, Selection, Timeline, build_timeline, measure_segments
 from tests.conftest import REPO
 from tests.synthetic.make_demo import make_demo
 
@@ -176,7 +177,7 @@ def test_a_measure_month_is_application_only_when_no_item_works_in_it():
     ([State.on_schedule, State.not_started, State.completed], State.on_schedule),
 ])
 def test_a_measure_takes_the_most_urgent_state_of_its_items(states, expected):
-    assert rolled_up(states) is expected
+    assert measure_state(states) is expected
 
 
 def test_measure_states_roll_up_the_items_progress_judges(demo):
@@ -187,7 +188,7 @@ def test_measure_states_roll_up_the_items_progress_judges(demo):
     for measure in measures:
         items = [found for found in timeline.bars() if found.id.startswith(measure.id + "/")]
         assert all(item.state is standings[item.id].state for item in items)
-        assert measure.state is rolled_up(item.state for item in items)
+        assert measure.state is measure_state([item.state for item in items])
     assert {State.overdue, State.behind, State.unreported, State.on_schedule} <= {found.state for found in timeline.bars()}
     assert timeline.filed_any
 
@@ -330,3 +331,14 @@ def test_cli_user_errors_say_what_to_do(mini, args, message):
     result = run("--root", str(mini), *args)
     assert result.exit_code == 2
     assert message in result.output and "Traceback" not in result.output
+
+
+def test_cli_json_gives_the_chart_as_data():
+    result = runner.invoke(app, ["gantt", "--root", str(REPO), "--quarter", "113Q2", "--measure", "1-2", "--detail", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert (data["as_of"], data["bars"][0]["id"], data["bars"][0]["level"]) == ("113Q2", "1-2", "measure")
+    item = next(bar for bar in data["bars"] if bar["id"] == "1-2/1.1.1")
+    # 1-2/1.1.1 is scheduled in four phases: 第一期受理申請 109/9-109/12, 第一期執行期程 110/1-111/12, …
+    assert [segment["months"] for segment in item["segments"]][:2] == ["109/9-109/12", "110/1-111/12"]
+    assert {bar["state"] for bar in data["bars"]} <= {state.value for state in State}

@@ -72,11 +72,12 @@ def report_data(report: QuarterReport) -> dict[str, Any]:
         "continuously_behind": [standing.id for standing in report.continuously_behind()],
         "work_items": [_work_item(report, standing) for standing in report.items],
         "measures": [
-            {"id": measure.measure.id, "industry": industry.industry.industry, "light": measure.light.value,
+            {"id": measure.measure.id, "industry": industry.industry.industry, "state": measure.state.value, "light": measure.light.value,
              "counts": {state.value: measure.states[state] for state in State}, "continuously_behind": measure.continuously_behind}
             for industry in report.industries for measure in industry.measures
         ],
-        "industries": [{"industry": industry.industry.industry, "light": industry.light.value} for industry in report.industries],
+        "industries": [{"industry": industry.industry.industry, "state": industry.state.value, "light": industry.light.value}
+                       for industry in report.industries],
         "kpis": [_kpi(standing) for standing in report.kpis],
         "changes": {
             "newly_completed": [standing.id for standing in report.newly_completed],
