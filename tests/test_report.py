@@ -298,3 +298,13 @@ def test_budget_amounts_read_alike_and_a_narrowed_report_says_whose_they_are(dem
     text = (whole / "report.md").read_text(encoding="utf-8")
     assert "| 54.70 " in text and "| 133.97 " in text  # 表 3 as printed (54.7), with two decimals like its neighbours
     assert "只分產業" not in text
+
+
+def test_english_headings_units_and_title(demo: Path, tmp_path: Path):
+    assert run("report", "--root", str(demo), "--quarter", "113Q2", "--lang", "en", "--out", str(tmp_path)).exit_code == 0
+    lines = (tmp_path / "report.md").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "# Six Core Strategic Industries programme: quarterly compliance report 113Q2"  # no full-width space
+    headings = [line for line in lines if line.startswith("#")]
+    assert headings and all(line.isascii() or "(" in line and line.split("(")[0].isascii() for line in headings), headings
+    assert not any("連續落後" in line or "億元" in line for line in lines if not line.startswith("|"))
+    assert "### Budget execution (113 to date, NT$100 million)" in lines

@@ -78,7 +78,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "not_yet_filed": ("尚未填報：{names}", "Not yet filed: {names}"),
     "check_terms": ("依 sixcore check 之定義：逾期 {overdue} 項；未填報 {unreported} 項（其中 {both} 項同時逾期）。",
                     "As sixcore check counts them: {overdue} overdue; {unreported} unreported ({both} of them also overdue)."),
-    "continuous": ("連續 {n} 季以上落後（連續落後）：{count} 項。", "Behind for {n} or more consecutive quarters (連續落後): {count}."),
+    "continuous": ("連續 {n} 季以上落後（連續落後）：{count} 項。", "Behind for {n} or more consecutive quarters: {count}."),
     "items_by_state": ("工作項目（期程已開始者）", "Work items whose schedule has begun"),
     "kpis_by_light": ("KPI（{year} 年分年目標）", "KPIs ({year} yearly targets)"),
     "kpis_by_light_no_yearly": ("KPI（未訂分年目標）", "KPIs (no yearly targets)"),
@@ -182,6 +182,7 @@ _TEXT: dict[str, tuple[str, str]] = {
 }
 
 
+_UNITS_EN = {"億元": "NT$100 million", "元": "NT$", "萬元": "NT$10,000"}
 _REPORTED_EN = {plan_word: english for english, plan_word in STATUS_WORDS.items() if english.isascii()}
 
 
@@ -198,6 +199,10 @@ class _Words:
 
     def light(self, light: Light) -> Mark:
         return Mark(light, word(LIGHT_WORDS, light, self.lang))
+
+    def unit(self, unit: str) -> str:
+        """A unit as the plan prints it (億元), in English where we know it."""
+        return unit if self.lang is Lang.zh else _UNITS_EN.get(unit, unit)
 
     def reported(self, status_word: str) -> str:
         """A status as the file said it (完成 …), in the report's language."""
@@ -224,7 +229,7 @@ def notice(report: QuarterReport, lang: Lang) -> str | None:
 
 def title(report: QuarterReport, lang: Lang) -> str:
     """The report's title: plan/programme.yaml's report_title and the quarter."""
-    return f"{report.programme.report_title.get(lang)}　{report.quarter.label_zh if lang is Lang.zh else report.quarter}"
+    return f"{report.programme.report_title.get(lang)}　{report.quarter.label_zh}" if lang is Lang.zh else f"{report.programme.report_title.get(lang)} {report.quarter}"
 
 
 def scope_text(report: QuarterReport, lang: Lang) -> str:
@@ -412,8 +417,8 @@ def _budget(report: QuarterReport, words: _Words) -> Section:
     title = words("budget", table=table)
     tables = []
     if budget is not None:
-        headers = [words("industry"), words("budget_year", year=year, unit=budget.unit),
-                   words("budget_total", first=budget.years[0], last=budget.years[-1], unit=budget.unit)]
+        headers = [words("industry"), words("budget_year", year=year, unit=words.unit(budget.unit)),
+                   words("budget_total", first=budget.years[0], last=budget.years[-1], unit=words.unit(budget.unit))]
         rows: list[list[Cell]] = [
             [f"{line.industry} {line.name}" if line.industry is not None else words("subtotal"),
              line.year if line.year is not None else words("budget_none", year=year, table=table), line.programme]
@@ -432,7 +437,7 @@ def _budget(report: QuarterReport, words: _Words) -> Section:
          line.allocated, line.executed, _percent(line.execution_rate), _percent(line.achievement_rate), words.light(line.light), line.note]
         for line in report.execution
     ]
-    tables.append(Table("execution", words("execution", year=year, unit=unit), execution_headers, execution, words("execution_none")))
+    tables.append(Table("execution", words("execution", year=year, unit=words.unit(unit)), execution_headers, execution, words("execution_none")))
     return Section("budget", title, [*scope_note, words("execution_rule", yellow=thresholds.behind_below, red=thresholds.severe_below)], tables)
 
 
