@@ -176,7 +176,7 @@ def test_report_114Q2_is_the_programme_s_with_its_kpis(trusted: Path):
     english = run("report", "--root", str(trusted), "--quarter", "114Q2", "--lang", "en", "--format", "json", "--out", str(trusted / "en"))
     assert english.exit_code == 0
     assert (trusted / "en" / "report.md").read_text(encoding="utf-8").startswith(
-        "# Five Trusted Industries programme: quarterly compliance report　114Q2\n")
+        "# Five Trusted Industries programme: quarterly compliance report 114Q2\n")
 
 
 def test_gantt_of_a_programme_without_schedules_says_so(trusted: Path):

@@ -305,6 +305,6 @@ def test_english_headings_units_and_title(demo: Path, tmp_path: Path):
     lines = (tmp_path / "report.md").read_text(encoding="utf-8").splitlines()
     assert lines[0] == "# Six Core Strategic Industries programme: quarterly compliance report 113Q2"  # no full-width space
     headings = [line for line in lines if line.startswith("#")]
-    assert headings and all(line.isascii() or "(" in line and line.split("(")[0].isascii() for line in headings), headings
+    assert headings and all(line.isascii() or ("(" in line and line.split("(")[0].isascii()) for line in headings), headings
     assert not any("連續落後" in line or "億元" in line for line in lines if not line.startswith("|"))
     assert "### Budget execution (113 to date, NT$100 million)" in lines
