@@ -342,3 +342,16 @@ def test_cli_json_gives_the_chart_as_data():
     # 1-2/1.1.1 is scheduled in four phases: 第一期受理申請 109/9-109/12, 第一期執行期程 110/1-111/12, …
     assert [segment["months"] for segment in item["segments"]][:2] == ["109/9-109/12", "110/1-111/12"]
     assert {bar["state"] for bar in data["bars"]} <= {state.value for state in State}
+
+
+def test_behind_and_overdue_differ_in_lightness_not_only_in_hue():
+    """The chart's 落後 and 逾期 were two near-identical oranges (contrast 1.8:1); they must tell apart by lightness."""
+    from sixcore.render.gantt_html import COLOURS
+
+    def luminance(colour: str) -> float:  # WCAG relative luminance
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(COLOURS[State.behind]), luminance(COLOURS[State.overdue])), reverse=True)
+    assert (lighter + 0.05) / (darker + 0.05) >= 3

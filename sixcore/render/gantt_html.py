@@ -16,11 +16,11 @@ from sixcore.render.gantt_text import LABEL_MAX, fit, label, wrap
 from sixcore.standing import State
 from sixcore.timeline import KIND_WORDS, Bar, BarLevel, SegmentKind, Timeline, footnotes, note
 
-COLOURS: dict[State, str] = {  # Okabe–Ito hues, told apart with the common colour-vision deficiencies
+COLOURS: dict[State, str] = {  # Okabe–Ito hues (逾期 darkened), told apart with the common colour-vision deficiencies
     State.completed: "#0072B2",
     State.on_schedule: "#009E73",
     State.behind: "#E69F00",
-    State.overdue: "#D55E00",
+    State.overdue: "#8B1A00",  # a dark vermilion: 落後's orange and this differ in lightness too, for every eye
     State.unreported: "#CC79A7",
     State.suspended: "#666666",
     State.not_started: "#56B4E9",
