@@ -15,7 +15,7 @@ from sixcore.audit import Chosen
 from sixcore.calendar import Quarter, RocDay
 from sixcore.load.status import AuditContext, FiledStatus
 from sixcore.model.base import Bilingual
-from sixcore.model.lights import LightRules
+from sixcore.model.lights import LightRules, RollupLights
 from sixcore.model.plan import Industry, Measure, Programme
 from sixcore.scope import EVERYTHING, Scope
 from sixcore.standing import ItemStanding, KpiStanding, Light, Standings, State, budget_light, counting, measure_state, rate, rollup
@@ -183,7 +183,7 @@ def build_report(ctx: AuditContext, quarter: Quarter, scope: Scope = EVERYTHING,
         has_work_items=bool(standings.items),
         has_yearly_targets=any(cell for placed in ctx.plan.placed_kpis() for cell in placed.kpi.yearly.values()),
         items=items,
-        industries=_rollups(ctx, items),
+        industries=_rollups(ctx, items, standings.rules.measures),
         agencies=_agencies(ctx, standings, scope),
         overdue=[standing for standing in items if standing.is_overdue],
         unreported=[standing for standing in items if standing.is_unreported],
@@ -213,7 +213,7 @@ def _names(ctx: AuditContext, day: RocDay) -> dict[str, AgencyName]:
     return names
 
 
-def _rollups(ctx: AuditContext, items: list[ItemStanding]) -> list[IndustryRollup]:
+def _rollups(ctx: AuditContext, items: list[ItemStanding], shares: RollupLights) -> list[IndustryRollup]:
     by_measure: dict[str, list[ItemStanding]] = {}
     for standing in items:
         by_measure.setdefault(standing.placed.measure.id, []).append(standing)
@@ -221,12 +221,13 @@ def _rollups(ctx: AuditContext, items: list[ItemStanding]) -> list[IndustryRollu
     for loaded in ctx.plan.industries:
         industry = loaded.model
         measures = [
-            MeasureRollup(industry, measure, shown, rollup([standing.light for standing in shown]),
+            MeasureRollup(industry, measure, shown, rollup([standing.light for standing in shown], shares),
                           sum(standing.continuously_behind for standing in shown))
             for measure in industry.measures if (shown := by_measure.get(measure.id))
         ]
         if measures:
-            industries.append(IndustryRollup(industry, measures, rollup([measure.light for measure in measures])))
+            # an industry by its items, as a measure: not by its measures' lights, which would compound the shares
+            industries.append(IndustryRollup(industry, measures, rollup([standing.light for measure in measures for standing in measure.items], shares)))
     return industries
 
 

@@ -33,7 +33,7 @@ from sixcore.calendar import MonthRange, Quarter, RocDay, RocMonth
 from sixcore.errors import SixcoreUserError
 from sixcore.load.loader import PlacedKpi, PlacedWorkItem
 from sixcore.load.status import AuditContext, FiledStatus
-from sixcore.model.lights import BudgetLights, KpiLights, LightRules, WorkItemLights
+from sixcore.model.lights import BudgetLights, KpiLights, LightRules, RollupLights, WorkItemLights
 from sixcore.model.plan import Phase, Programme, WorkItem
 from sixcore.model.status import BudgetReport, KpiReport, WorkItemReport
 
@@ -169,11 +169,16 @@ def budget_light(execution_rate: float | None, thresholds: BudgetLights) -> Ligh
     return Light.yellow if execution_rate >= thresholds.severe_below else Light.red
 
 
-def rollup(lights: list[Light]) -> Light:
-    """A measure's or industry's light: the worst judged light; 完成 when all are done; 未填報 when only that is known."""
+def rollup(lights: list[Light], shares: RollupLights | None = None) -> Light:
+    """A measure's or industry's light from its items': when some are judged (green, yellow, red), red if at least
+    `red_share` of them are red, yellow if at least `yellow_share` are yellow or red, else green (plan/lights.yaml,
+    `measures`); otherwise 完成 when all are done, 未填報 when that is all that is known, 不評定 else."""
+    rules = shares or RollupLights()
     judged = [light for light in lights if light in JUDGED]
     if judged:
-        return max(judged, key=JUDGED.index)
+        red = sum(light is Light.red for light in judged) / len(judged)
+        behind = sum(light in (Light.yellow, Light.red) for light in judged) / len(judged)
+        return Light.red if red >= rules.red_share else Light.yellow if behind >= rules.yellow_share else Light.green
     if lights and all(light is Light.done for light in lights):
         return Light.done
     if Light.unreported in lights:

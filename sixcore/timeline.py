@@ -216,7 +216,7 @@ def build_timeline(ctx: AuditContext, as_of: Quarter, selection: Selection) -> T
         measure = items[0].measure
         bars = rows.setdefault(items[0].industry.industry, [])
         bars.append(Bar(BarLevel.measure, measure.id, measure.title, measure_state([standings[placed.id].state for placed in items]),
-                        rollup([standings[placed.id].light for placed in items]),
+                        rollup([standings[placed.id].light for placed in items], judged.rules.measures),
                         measure_segments(phase for placed in items for phase in placed.work_item.schedule)))
         if selection.detail:
             bars += [Bar(BarLevel.work_item, placed.id, placed.work_item.text, standings[placed.id].state, standings[placed.id].light,

@@ -72,9 +72,21 @@ def test_kpi_without_a_target_this_year_is_not_judged(mini: Path):
     assert progress(mini, "113Q4").kpis["1.1.1"].light is Light.unreported
 
 
-def test_rollup_takes_the_worst_judged_light():
-    assert rollup([Light.green, Light.done, Light.yellow, Light.unreported]) is Light.yellow
-    assert rollup([Light.done, Light.red, Light.green]) is Light.red
+def test_rollup_follows_the_shares_of_judged_lights():
+    """plan/lights.yaml's defaults: red when ≥ 50 % of the judged items are red, yellow when ≥ 20 % are yellow or red."""
+    g, y, r = Light.green, Light.yellow, Light.red
+    assert rollup([g, Light.done, y, Light.unreported]) is Light.yellow  # judged: g, y → 50 % yellow or red
+    assert rollup([Light.done, r, g]) is Light.red  # judged: r, g → 50 % red
+    assert rollup([r, g, g]) is Light.yellow  # 33 % red: not red; 33 % yellow or red: yellow
+    assert rollup([r] + [g] * 9) is Light.green  # one late item among ten: 10 % < 20 %
+    assert rollup([r, y] + [g] * 8) is Light.yellow  # 20 %
     assert rollup([Light.done, Light.done]) is Light.done
     assert rollup([Light.done, Light.unreported, Light.none]) is Light.unreported
     assert rollup([Light.none]) is Light.none
+
+
+def test_the_shares_come_from_the_lights_file():
+    from sixcore.model.lights import RollupLights
+
+    strict = RollupLights(red_share=0.1, yellow_share=0.05)
+    assert rollup([Light.red] + [Light.green] * 9, strict) is Light.red

@@ -42,7 +42,22 @@ class BudgetLights(Model):
         return self
 
 
+class RollupLights(Model):
+    """How a measure's (or industry's) light follows from its judged work items' lights: by shares, so that one
+    red item among forty does not paint the whole measure red (management by exception)."""
+
+    red_share: float = Field(default=0.5, gt=0, le=1, description="此比例以上之評定項目為紅燈 → 措施紅燈（嚴重落後）")
+    yellow_share: float = Field(default=0.2, gt=0, le=1, description="此比例以上之評定項目為黃燈或紅燈 → 措施黃燈（落後）")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> RollupLights:
+        if self.yellow_share > self.red_share:
+            raise ValueError("yellow_share must not be larger than red_share")
+        return self
+
+
 class LightRules(Model):
     work_items: WorkItemLights
     kpis: KpiLights
+    measures: RollupLights = Field(default_factory=RollupLights, description="措施與產業燈號：依所屬評定項目中紅燈、黃燈之比例")
     budget: BudgetLights = Field(default_factory=BudgetLights, description="經費執行率 thresholds (sixcore's defaults: 0.9 and 0.8)")

@@ -88,9 +88,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     "later": ("尚未開始（排定於本季之後）", "Scheduled after this quarter"),
     "lights_section": ("二、產業及措施燈號", "2. Lights by industry and measure"),
     "lights_rule": ("燈號：落差＝預定累計進度－實際累計進度。落差 ≤ {yellow} 百分點為正常，> {yellow} 為落後，≥ {red} 百分點或逾期為嚴重落後；"
-                    "措施與產業取其所屬項目中最差之燈號。標準見 plan/lights.yaml。",
+                    "措施與產業依所屬評定項目之比例：紅燈占 {red_share:.0%} 以上為紅燈，黃燈與紅燈合占 {yellow_share:.0%} 以上為黃燈，否則綠燈"
+                    "（各燈號項數見表）。標準見 plan/lights.yaml。",
                     "Lights: lag = planned − actual cumulative progress. Lag ≤ {yellow} points is on track, > {yellow} behind, ≥ {red} points "
-                    "or overdue seriously behind; a measure or industry takes the worst light of its items. Thresholds: plan/lights.yaml."),
+                    "or overdue seriously behind. A measure or industry is red when at least {red_share:.0%} of its judged items are red, "
+                    "yellow when at least {yellow_share:.0%} are yellow or red, green otherwise (counts in the table). Thresholds: plan/lights.yaml."),
     "industry": ("產業", "Industry"),
     "measure": ("措施", "Measure"),
     "light": ("燈號", "Light"),
@@ -297,7 +299,8 @@ def _lights(report: QuarterReport, words: _Words) -> Section:
             rows.append([number, f"{measure.measure.id} {measure.measure.title}", words.light(measure.light),  # noqa: PERF401
                          *(measure.states[state] for state in shown), measure.continuously_behind])
     thresholds = report.rules.work_items
-    rule = words("lights_rule", yellow=cell_text(thresholds.behind_above), red=cell_text(thresholds.severe_from))
+    rule = words("lights_rule", yellow=cell_text(thresholds.behind_above), red=cell_text(thresholds.severe_from),
+                 red_share=report.rules.measures.red_share, yellow_share=report.rules.measures.yellow_share)
     items_headers = [words("id"), words("work_item"), words("schedule"), words("lead"), words("state"), words("light"),
                      words("planned"), words("actual"), words("lag"), words("streak")]
     items: list[list[Cell]] = [[standing.id, standing.placed.work_item.text, _schedule(standing), _lead(report, standing, words), words.state(standing.state),
