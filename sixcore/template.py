@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from sixcore.messages import Lang, describe, hint
 from sixcore.model.status import BUDGET_FIGURES, PLAN_WORDS, BudgetReport, KpiReport
 from sixcore.problem import Problem, Severity
 from sixcore.standing import Standings
+from sixcore.writing import write_atomically
 
 HEADER = """\
 # yaml-language-server: $schema=../../schema/status.schema.json
@@ -157,16 +157,5 @@ def write_status_template(ctx: AuditContext, root: Path, quarter: Quarter, agenc
     if target.exists():
         raise SixcoreUserError("檔案已存在，未覆蓋；請直接編輯 / the file exists and was not overwritten; edit it instead", path=relative)
     text = render_status_template(ctx, quarter, agency_id, relative)
-    # opened by name, not mkstemp: the file gets the user's normal permissions (0644 under umask 022), not 0600
-    temporary = target.parent / f".{agency_id}.{os.getpid()}.tmp"
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(text, encoding="utf-8")
-        os.link(temporary, target)  # fails if the file appeared meanwhile: never overwrite
-    except FileExistsError:
-        raise SixcoreUserError("檔案已存在，未覆蓋 / the file exists and was not overwritten", path=relative) from None
-    except OSError as error:
-        raise SixcoreUserError(f"無法寫入填報檔 / cannot write the status file: {error.strerror}", path=relative) from None
-    finally:
-        temporary.unlink(missing_ok=True)
+    write_atomically(target, text.encode(), relative)
     return relative

@@ -47,6 +47,7 @@ from sixcore.sheet.grid import (
     write_workbook,
 )
 from sixcore.standing import Standings
+from sixcore.writing import write_atomically
 
 GUIDE, ITEMS, KPIS, TEXTS, BUDGET = "填寫說明", "工作項目", "KPI", "辦理情形", "經費"
 CHOICES = ("完成", "進行中", "落後", "未開始", "停辦")
@@ -220,34 +221,6 @@ def workbook_specs(ctx: AuditContext, quarter: Quarter, agency_id: str, path: Pa
     return specs
 
 
-def _atomic_write(target: Path, content: bytes, relative: Path, force: bool) -> bool:
-    """Write `content` to `target` atomically; False when the same content is already there.
-
-    An existing different file is replaced only with `force`; otherwise it is a user error (never overwritten).
-    """
-    if target.exists():
-        if target.read_bytes() == content:
-            return False
-        if not force:
-            raise SixcoreUserError("檔案已存在且內容不同，未覆蓋；確定要取代請加 --force / the file exists with other content and was not overwritten; "
-                                   "pass --force to replace it", path=relative)
-    temporary = target.parent / f".{target.name}.{os.getpid()}.tmp"
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(content)
-        if force:
-            os.replace(temporary, target)
-        else:
-            os.link(temporary, target)  # fails if the file appeared meanwhile: never overwrite
-    except FileExistsError:
-        raise SixcoreUserError("檔案已存在，未覆蓋 / the file exists and was not overwritten", path=relative) from None
-    except OSError as error:
-        raise SixcoreUserError(f"無法寫入檔案 / cannot write the file: {error.strerror}", path=relative) from None
-    finally:
-        temporary.unlink(missing_ok=True)
-    return True
-
-
 def write_status_workbook(ctx: AuditContext, root: Path, quarter: Quarter, agency_id: str, suffix: str) -> Path:
     """status new --format ods|xlsx: status/<quarter>/<agency>.<suffix>, never overwriting."""
     from sixcore.template import check_agency_may_file
@@ -261,7 +234,7 @@ def write_status_workbook(ctx: AuditContext, root: Path, quarter: Quarter, agenc
                                f" / {filed.as_posix()} is already filed; to edit it as a workbook run sixcore status export-sheet {filed.as_posix()}", path=relative)
     if target.exists():
         raise SixcoreUserError("檔案已存在，未覆蓋 / the file exists and was not overwritten", path=relative)
-    _atomic_write(target, write_workbook(target, workbook_specs(ctx, quarter, agency_id, relative)), relative, force=False)
+    write_atomically(target, write_workbook(target, workbook_specs(ctx, quarter, agency_id, relative)), relative, force=False)
     return relative
 
 
@@ -276,7 +249,7 @@ def export_status_workbook(ctx: AuditContext, root: Path, source: Path, suffix: 
     target = source.with_suffix(suffix)
     shown = Path(os.path.relpath(target, Path.cwd())) if target.is_absolute() else target
     specs = workbook_specs(ctx, filed.quarter, filed.file_agency, shown, answers=data if isinstance(data, dict) else {})
-    _atomic_write(target, write_workbook(target, specs), shown, force=force)
+    write_atomically(target, write_workbook(target, specs), shown, force=force)
     return shown
 
 
@@ -549,4 +522,4 @@ def import_workbook(ctx: AuditContext, root: Path, path: Path, force: bool = Fal
     if imported.failed or imported.text is None:
         return imported, False
     relative = Path(os.path.relpath(imported.target, root))
-    return imported, _atomic_write(imported.target, imported.text.encode("utf-8"), relative, force)
+    return imported, write_atomically(imported.target, imported.text.encode("utf-8"), relative, force)
