@@ -1,0 +1,242 @@
+"""Wall time and peak memory of sixcore's commands at ×1, ×10 (and ×100) against a YAML floor (issue #17). A script,
+not a test:
+
+    python benchmarks/run.py                       # ×1 and ×10, 3 interleaved runs each, medians printed
+    python benchmarks/run.py --scales 1,10,100 --runs 5
+    python benchmarks/run.py --keep                # leave the workloads in a temporary folder for a look
+
+Workloads. ×1 is this repository's plan/ plus the 16 quarters (110Q1–113Q4) of the synthetic status set
+(tests/synthetic/make_demo.py). ×N replicates its shape N times inside the same files, with suffixed ids so that
+every id stays unique: each 事項 (item) of every measure is copied N-1 times, the copy r renumbered by adding
+100·r to the leading number of the item, its approaches and its work items (item 1 → 101, 201, …; work item
+1.1.1 → 101.1.1); every KPI row likewise (label and id 1.2.1 → 101.2.1); and every status entry (work items and
+KPIs) is copied under the renumbered ids, so every copy is filed exactly as its original. Agencies, budget and
+quarter texts are not replicated. The files are written back with PyYAML (comments dropped).
+
+Limits: the biggest plan file (62 KB) and status file (18 KB) grow to about 0.6 MB and 0.2 MB at ×10, well inside
+the loader's 1 MB / 50,000-value file limits (sixcore/load/limits.py). At ×100 they would be 6 MB, and a plan
+industry cannot be split into more files (one file per industry; a second file of the same industry is SC101),
+nor a body's quarterly status (one file per body and quarter), so ×100 is refused with the file that would pass
+a limit rather than timed on files sixcore would not read. Pass --scales 1,10,100 to see which.
+
+Each command runs as its own child process (`python -m sixcore …` with this Python), all commands in turn for
+each run (interleaved), and the median of --runs runs is printed with the child's peak RSS (os.wait4) and its
+ratio to the floor: `python -c` loading the same YAML files with yaml.CSafeLoader and nothing else.
+`sixcore --help` is compared with `python -c pass`. check-jsonschema and yamllint run only if installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from sixcore.load.limits import MAX_FILE_BYTES, MAX_VALUES  # noqa: E402
+
+Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+QUARTER = "113Q4"
+_LEADING = re.compile(r"^(\d+)")
+
+
+def renumber(number: str, copy_index: int) -> str:
+    """`number` of copy `copy_index` (≥ 1): 100·copy_index added to its leading number."""
+    match = _LEADING.match(number)
+    if match is None:
+        raise SystemExit(f"cannot renumber {number!r}: no leading number")
+    return str(int(match[1]) + 100 * copy_index) + number[match.end():]
+
+
+def replicate_industry(data: dict[str, Any], scale: int) -> None:
+    for measure in data.get("measures", []):
+        items = measure["items"]
+        copies = []
+        for r in range(1, scale):
+            for item in items:
+                twin = copy.deepcopy(item)
+                twin["number"] = renumber(str(twin["number"]), r)
+                for approach in twin.get("approaches") or []:
+                    approach["number"] = renumber(str(approach["number"]), r)
+                    for work_item in approach.get("work_items") or []:
+                        work_item["number"] = renumber(str(work_item["number"]), r)
+                copies.append(twin)
+        items.extend(copies)
+
+
+def replicate_kpis(data: dict[str, Any], scale: int) -> None:
+    tables = data.get("tables") if "tables" in data else [data]
+    for table in tables or []:
+        for strategy in table.get("strategies", []):
+            rows = strategy.get("kpis") or []
+            copies = []
+            for r in range(1, scale):
+                for row in rows:
+                    twin = copy.deepcopy(row)
+                    twin["label"] = renumber(str(twin["label"]), r)
+                    if twin.get("id"):
+                        twin["id"] = renumber(str(twin["id"]), r)
+                    copies.append(twin)
+            rows.extend(copies)
+
+
+def replicate_status(data: dict[str, Any], scale: int) -> None:
+    for key in ("work_items", "kpis"):
+        entries = data.get(key)
+        if not isinstance(entries, dict):
+            continue
+        copies = {}
+        for r in range(1, scale):
+            for ident, entry in entries.items():
+                if key == "work_items":
+                    measure, _, number = str(ident).partition("/")
+                    twin_id = f"{measure}/{renumber(number, r)}"
+                else:
+                    twin_id = renumber(str(ident), r)
+                copies[twin_id] = copy.deepcopy(entry)
+        entries.update(copies)
+
+
+def count_values(data: Any) -> int:
+    if isinstance(data, dict):
+        return 1 + sum(1 + count_values(value) for value in data.values())
+    if isinstance(data, list):
+        return 1 + sum(count_values(value) for value in data)
+    return 1
+
+
+def write_scaled(source: Path, target: Path, scale: int) -> None:
+    shutil.copytree(source, target)
+    if scale == 1:
+        return
+    jobs = [(path, replicate_industry) for path in (target / "plan" / "industries").glob("*.yaml")]
+    jobs += [(path, replicate_kpis) for path in (target / "plan" / "kpis").glob("*.yaml")]
+    jobs += [(path, replicate_status) for path in (target / "status").glob("*/*.yaml")]
+    for path, replicate in jobs:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+        replicate(data, scale)
+        text = yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=1000)
+        size, values = len(text.encode()), count_values(data)
+        if size > MAX_FILE_BYTES or values > MAX_VALUES:
+            raise SystemExit(f"×{scale}: {path.relative_to(target)} would be {size:,} bytes and {values:,} values, past the "
+                             f"loader's limits ({MAX_FILE_BYTES:,}, {MAX_VALUES:,}); see this script's docstring")
+        path.write_text(text, encoding="utf-8")
+
+
+def run_child(command: list[str], cwd: Path) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS in KiB and exit status of one child process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_maxrss, child.returncode
+
+
+def commands(root: Path, python: str) -> dict[str, list[str]]:
+    floor = ("import glob, yaml\n"
+             "for p in sorted(glob.glob('plan/**/*.yaml', recursive=True) + glob.glob('status/*/*.yaml')):\n"
+             "    yaml.load(open(p, encoding='utf-8').read(), Loader=yaml.CSafeLoader)\n")
+    six = [python, "-m", "sixcore"]
+    found = {
+        "floor": [python, "-c", floor],
+        "check": [*six, "check", "--quarter", QUARTER, "--root", str(root)],
+        "report": [*six, "report", "--quarter", QUARTER, "--root", str(root), "--out", str(root / "out-report")],
+        "report json": [*six, "report", "--quarter", QUARTER, "--root", str(root), "--format", "json"],
+        "gantt text": [*six, "gantt", "--quarter", QUARTER, "--root", str(root)],
+        "gantt html": [*six, "gantt", "--quarter", QUARTER, "--root", str(root), "--format", "html", "--out", str(root / "g.html")],
+        "export": [*six, "export", "--root", str(root)],
+        "python -c pass": [python, "-c", "pass"],
+        "sixcore --help": [*six, "--help"],
+    }
+    checker = shutil.which("check-jsonschema") or str(Path(python).parent / "check-jsonschema")
+    if Path(checker).exists():
+        schema = root / "status.schema.json"
+        schema.write_text(subprocess.run([*six, "schema", "status"], capture_output=True, text=True, check=True).stdout)
+        files = sorted(str(path) for path in (root / "status").glob("*/*.yaml"))
+        found["check-jsonschema"] = [checker, "--schemafile", str(schema), *files]
+    yamllint = shutil.which("yamllint")
+    if yamllint:
+        found["yamllint"] = [yamllint, "-d", "relaxed", str(root / "plan"), str(root / "status")]
+    return found
+
+
+def bench(root: Path, runs: int, python: str) -> dict[str, tuple[float, int, int]]:
+    table = commands(root, python)
+    times: dict[str, list[tuple[float, int, int]]] = {name: [] for name in table}
+    for command in table.values():  # warm-up
+        run_child(command, root)
+    for _ in range(runs):
+        for name, command in table.items():
+            times[name].append(run_child(command, root))
+    return {name: (statistics.median(t for t, _, _ in rows), max(m for _, m, _ in rows), rows[-1][2]) for name, rows in times.items()}
+
+
+def input_bytes(root: Path) -> int:
+    return sum(path.stat().st_size for pattern in ("plan/**/*.yaml", "status/*/*.yaml") for path in root.glob(pattern))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="1,10", help="comma-separated, e.g. 1,10,100 (default 1,10)")
+    parser.add_argument("--runs", type=int, default=3, help="counted runs per command, after one warm-up (default 3)")
+    parser.add_argument("--keep", action="store_true", help="keep the workloads")
+    parser.add_argument("--python", default=sys.executable, help="the Python whose sixcore runs (default: this one)")
+    args = parser.parse_args()
+    scales = [int(scale) for scale in args.scales.split(",")]
+    work = Path(tempfile.mkdtemp(prefix="sixcore-bench-"))
+    try:
+        subprocess.run([args.python, str(REPO / "tests" / "synthetic" / "make_demo.py"), str(work / "x1")],
+                       check=True, stdout=subprocess.DEVNULL, cwd=REPO)
+        print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, nproc {os.cpu_count()}, "
+              f"{_model_name()}, Python {sys.version.split()[0]}, median of {args.runs} runs")
+        for scale in scales:
+            root = work / f"scale{scale}"
+            write_scaled(work / "x1", root, scale)
+            files = len(list(root.glob("plan/**/*.yaml"))) + len(list(root.glob("status/*/*.yaml")))
+            size = input_bytes(root)
+            results = bench(root, args.runs, args.python)
+            print(f"\n## ×{scale}: {files} files, {size / 1e6:.2f} MB\n")
+            print("| command | wall s | × floor | peak RSS MiB | exit |")
+            print("|---|---|---|---|---|")
+            floor = results["floor"][0]
+            for name, (wall, rss, code) in results.items():
+                base = results["python -c pass"][0] if name == "sixcore --help" else floor
+                ratio = "" if name in ("floor", "python -c pass") else f"{wall / base:.2f}"
+                print(f"| {name} | {wall:.3f} | {ratio} | {rss / 1024:.0f} | {code} |")
+            check_rss = results["check"][1] / 1024
+            print(f"\ncheck peak memory {check_rss:.0f} MiB; goal ≤ 10 × input + 60 = {10 * size / 2**20 + 60:.0f} MiB")
+            sys.stdout.flush()
+    finally:
+        if args.keep:
+            print(f"\nworkloads kept in {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def _model_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown CPU"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
