@@ -9,9 +9,6 @@ from enum import Enum
 from io import StringIO
 from itertools import groupby
 
-from rich.console import Console
-from rich.text import Text
-
 from sixcore.messages import SEVERITY_WORDS, Lang, describe, hint, rule_name
 from sixcore.problem import Problem, Severity
 
@@ -39,9 +36,18 @@ def summary_line(problems: Sequence[Problem], lang: Lang) -> str:
 
 def format_text(problems: Sequence[Problem], lang: Lang = Lang.zh, color: bool = False, verbose: bool = False, width: int = 100) -> str:
     """Grouped by file, one problem per line with position, severity word, message, code; then what to do."""
+    shown = [problem for problem in problems if verbose or problem.severity is not Severity.INFO]
+    hidden = len(problems) - len(shown)
+    tail = summary_line(problems, lang)
+    if hidden:
+        tail += f"（另有 {hidden} 項資訊，加 -v 顯示）" if lang is Lang.zh else f" ({hidden} info hidden; -v shows them)"
+    if not color:
+        return _plain_text(shown, tail, lang, width)
+    from rich.console import Console
+    from rich.text import Text
+
     buffer = StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=True)
-    shown = [problem for problem in problems if verbose or problem.severity is not Severity.INFO]
     for path, group in groupby(shown, key=lambda problem: str(problem.path)):
         console.print(Text(path, style="bold underline"))
         for problem in group:
@@ -52,12 +58,43 @@ def format_text(problems: Sequence[Problem], lang: Lang = Lang.zh, color: bool =
             console.print(line)
             console.print(Text(f"      → {hint(problem, lang)}", style="dim"))
         console.print()
-    hidden = len(problems) - len(shown)
-    tail = summary_line(problems, lang)
-    if hidden:
-        tail += f"（另有 {hidden} 項資訊，加 -v 顯示）" if lang is Lang.zh else f" ({hidden} info hidden; -v shows them)"
     console.print(Text(tail, style="bold"))
     return buffer.getvalue()
+
+
+def _plain_text(shown: Sequence[Problem], tail: str, lang: Lang, width: int) -> str:
+    """format_text without colour, byte for byte, without rich's per-line rendering: a line of printable
+    characters only is written as it is, and any other line (a tab, a control character) through rich."""
+    out: list[str] = []
+    console = None
+
+    def emit(text: str) -> None:
+        nonlocal console
+        if text.isprintable():
+            out.append(text + "\n")
+            return
+        if console is None:
+            from rich.console import Console
+
+            console = Console(file=StringIO(), force_terminal=False, no_color=True, width=width, highlight=False, soft_wrap=True)
+        from rich.text import Text
+
+        buffer = console.file
+        assert isinstance(buffer, StringIO)
+        buffer.seek(0)
+        buffer.truncate()
+        console.print(Text(text))
+        out.append(buffer.getvalue())
+
+    for path, group in groupby(shown, key=lambda problem: str(problem.path)):
+        emit(path)
+        for problem in group:
+            emit(f"  {problem.position}  {SEVERITY_WORDS[problem.severity][lang.value]}  {describe(problem, lang)}  "
+                 f"({problem.code} {rule_name(problem.code)})")
+            emit(f"      → {hint(problem, lang)}")
+        out.append("\n")
+    emit(tail)
+    return "".join(out)
 
 
 def format_parsable(problems: Sequence[Problem], lang: Lang = Lang.zh) -> str:
