@@ -21,6 +21,7 @@ import gc
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -363,19 +364,137 @@ _FULL_WIDTH_COLON = re.compile(r"""^(?P<lead>[ ]*(?:-[ ]+)?(?:"[^"\n]*"|'[^'\n]*
 def _mend_full_width_colons(text: str, path: Path) -> tuple[str, list[Problem]]:
     """The text with each full-width colon after a key read as ": ", and an error at each, so that one mistyped
     colon neither hides the file's other problems nor gets PyYAML's English message a line further down."""
-    problems = [_problem(path, position(text, match.start() + len(match["lead"])), "SC014", key=match["lead"].strip(" -\"'"))
-                for match in _FULL_WIDTH_COLON.finditer(text)]
-    if not problems:
+    # the pattern starts at a line's start and matches at most once a line: only lines with a "：" are tried
+    starts = dict.fromkeys(text.rfind("\n", 0, index) + 1 for index in _indexes(text, "："))
+    matches = [match for start in starts if (match := _FULL_WIDTH_COLON.match(text, start)) is not None]
+    if not matches:
         return text, []
-    return _FULL_WIDTH_COLON.sub(lambda match: match["lead"] + ": ", text), problems
+    problems = [_problem(path, position(text, match.start() + len(match["lead"])), "SC014", key=match["lead"].strip(" -\"'"))
+                for match in matches]
+    pieces, end = [], 0
+    for match in matches:
+        pieces += [text[end:match.start()], match["lead"], ": "]
+        end = match.end()
+    return "".join([*pieces, text[end:]]), problems
+
+
+def _indexes(text: str, char: str) -> Iterator[int]:
+    index = text.find(char)
+    while index >= 0:
+        yield index
+        index = text.find(char, index + 1)
 
 
 def parse_marked(text: str, path: Path) -> tuple[MarkedDocument | None, list[Problem]]:
     """Parse YAML text into a MarkedDocument; syntax, tab, duplicate-key, empty-file and limit problems."""
     text, problems = _mend_full_width_colons(text, path)
-    loader = BaseLoader(text)
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of nodes and marks, none garbage yet: cyclic collection would only rescan them
+    try:
+        if _FAST_COMPOSE and _ANCHOR_OR_ALIAS.search(text) is None and _most_values(text) <= MAX_VALUES:
+            fast = _parse_fast(text, path, problems)
+            if fast is not None:
+                return fast
+        return _parse(text, path, problems)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+# libyaml composes nodes in C, several times faster than _Composer; without an anchor or an alias its nodes are
+# those _Composer makes. An anchor (&name) or alias (*name) starts a token, so it follows a space, a line break or
+# `[`, `{`, `,`: a `*` or `&` inside words ("**bold**", "a=4&b=5") is not one, and any other is taken for one. A file that fails in any way (syntax, a limit) is
+# parsed again by _Composer, so every problem is found and placed as _Composer finds and places it.
+_FAST_COMPOSE = BaseLoader is not yaml.SafeLoader
+_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*]", re.MULTILINE)
+
+
+def _most_values(text: str) -> int:
+    """About the most values the text can hold without aliases (each takes an indicator: `- `, `: `, `,`, `[`, `{`,
+    `? `), so that libyaml is not asked to compose a file that _Composer would stop partway into."""
+    indicators = text.count(": ") + text.count(":\n") + text.count(":\r") + text.count(",") + text.count("[") + text.count("{") + text.count("? ")
+    return 1 + 2 * indicators + text.count("- ") + text.count("-\n") + text.count("-\r")
+
+
+def _parse_fast(text: str, path: Path, problems: list[Problem]) -> tuple[MarkedDocument | None, list[Problem]] | None:
+    loader = BaseLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, [*problems, _problem(path, Mark(1, 1), "SC005")]
+        document = MarkedDocument(path, None)
+        if "<<" not in text:
+            lean = _LeanBuilder(loader, document)
+            document.data = lean.build(node, (), 1)
+            if lean.values > MAX_VALUES or lean.text > MAX_TEXT:
+                return None
+            return document, problems
+        found: list[Problem] = []
+        document.data = _Builder(loader, document, found).build(node, ())
+        return document, [*problems, *found]
+    except (_Refused, _NotLean, yaml.YAMLError, RecursionError):
+        return None
+    finally:
+        loader.dispose()
+
+
+class _NotLean(Exception):
+    """The file needs _Builder (or _Composer) to be judged: a limit, a duplicate or odd key, an unsupported tag."""
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+class _LeanBuilder:
+    """_Builder for the commonest file: no anchor, alias or merge key, no duplicate key, within the limits. It builds
+    the same data and marks with fewer steps, and gives up (_NotLean) at anything else, for _Builder to judge."""
+
+    def __init__(self, loader: Any, document: MarkedDocument) -> None:
+        self.loader = loader
+        self.marks = document.values
+        self.key_marks = document.keys
+        self.values = 0
+        self.text = 0
+
+    def build(self, node: yaml.Node, location: PathKey, depth: int) -> Any:
+        self.values += 1
+        start: Any = node.start_mark
+        self.marks[location] = Mark(start.line + 1, start.column + 1)
+        if isinstance(node, yaml.ScalarNode):
+            self.text += len(node.value)
+            return node.value if node.tag == _STR_TAG else self.scalar(node)
+        if node.tag not in _PLAIN_COLLECTION_TAGS or depth > MAX_DEPTH or self.values > MAX_VALUES:
+            raise _NotLean
+        if isinstance(node, yaml.MappingNode):
+            result: dict[Any, Any] = {}
+            key_marks = self.key_marks
+            for key_node, value_node in node.value:
+                if key_node.__class__ is not yaml.ScalarNode or key_node.tag == _MERGE_TAG:
+                    raise _NotLean
+                key = key_node.value if key_node.tag == _STR_TAG else self.scalar(key_node)
+                if key in result:
+                    raise _NotLean
+                self.values += 1
+                self.text += len(key_node.value)
+                key_start: Any = key_node.start_mark
+                where = location + (key,)
+                key_marks[where] = Mark(key_start.line + 1, key_start.column + 1)
+                result[key] = self.build(value_node, where, depth + 1)
+            return result
+        return [self.build(item, location + (index,), depth + 1) for index, item in enumerate(node.value)]
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == _VALUE_TAG:
+            return node.value
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError):
+            self.loader.recursive_objects.pop(node, None)
+            return node.value
+
+
+def _parse(text: str, path: Path, problems: list[Problem]) -> tuple[MarkedDocument | None, list[Problem]]:
+    loader = BaseLoader(text)
     try:
         node = _Composer(loader, path).document()
         if node is None:
@@ -391,8 +510,6 @@ def parse_marked(text: str, path: Path) -> tuple[MarkedDocument | None, list[Pro
         return None, [*problems, _problem(path, Mark(1, 1), "SC001", problem=str(error))]
     finally:
         loader.dispose()
-        if collecting:
-            gc.enable()
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: Path) -> Problem:
