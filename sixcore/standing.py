@@ -379,8 +379,10 @@ class Standings:
 
     def latest_word(self, item_id: str, quarter: Quarter) -> Word | None:
         """The latest word up to and including the quarter."""
-        found = [word for when, word in self._words.get(item_id, {}).items() if when <= quarter]
-        return max(found, key=lambda word: word.quarter) if found else None
+        for when, word in reversed(self._words.get(item_id, {}).items()):  # each item's words are in quarter order
+            if when <= quarter:
+                return word
+        return None
 
     # -- the standings --
 

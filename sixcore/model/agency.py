@@ -34,10 +34,18 @@ class AgencyRegistry(Model):
     def by_id(self) -> dict[str, Agency]:
         return {agency.id: agency for agency in self.agencies}
 
+    @cached_property
+    def reporting_bodies(self) -> dict[str, str]:
+        """reporting_body of every agency id, worked out once (rules and standings ask for it per work item)."""
+        return {agency.id: self._find_reporting_body(agency.id) for agency in self.agencies}
+
     def reporting_body(self, agency_id: str) -> str:
         """The body that files today for work the plan gave `agency_id`: follow successors (科技部 → 國科會,
         工業局 → 產業發展署), go up to the top body (產業發展署 → 經濟部), and through the body a company reports
         through (台電 → 經濟部). Status files are filed per body."""
+        return self.reporting_bodies.get(agency_id, agency_id)
+
+    def _find_reporting_body(self, agency_id: str) -> str:
         current, seen = agency_id, set()
         while current in self.by_id and current not in seen:
             seen.add(current)
