@@ -12,7 +12,11 @@ import zipfile
 from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
+from odf import element
+from odf.element import _quoteattr, _sanitize
+from odf.namespaces import STYLENS
 from odf.opendocument import OpenDocumentSpreadsheet
 from odf.style import Style, TableCellProperties, TextProperties
 from odf.table import Table as OdsTable
@@ -42,16 +46,42 @@ def _styles(document: OpenDocumentSpreadsheet) -> tuple[Style, dict[Light, Style
     return header, lights
 
 
-def _cell(value: Cell, lights: dict[Light, Style]) -> TableCell:
+def _cell(value: Cell, lights: dict[Light, str]) -> str:
+    """One <table:table-cell>, as odfpy's TableCell(...) with a P per line would write it."""
     if isinstance(value, Mark):
-        cell = TableCell(valuetype="string", stylename=lights[value.light])
+        head = '<table:table-cell office:value-type="string" table:style-name=' + _attribute(lights[value.light]) + ">"
     elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-        cell = TableCell(valuetype="float", value=str(value))
+        head = '<table:table-cell office:value-type="float" office:value=' + _attribute(str(value)) + ">"
     else:
-        cell = TableCell(valuetype="string")
-    for line in (cell_text(value) or "").split("\n"):
-        cell.addElement(P(text=line))
-    return cell
+        head = '<table:table-cell office:value-type="string">'
+    lines = "".join(_paragraph(line) for line in (cell_text(value) or "").split("\n"))
+    return head + lines + "</table:table-cell>"
+
+
+def _attribute(value: str) -> str:
+    """An attribute value quoted as odfpy quotes it."""
+    quoted: str = _quoteattr(value)
+    return quoted
+
+
+def _paragraph(text: str) -> str:
+    """P(text=text) as odfpy writes it: characters XML 1.0 forbids or discourages as U+FFFD, then &, < and > escaped."""
+    if not text:
+        return "<text:p/>"
+    escaped: str = _sanitize(text)
+    return f"<text:p>{escaped}</text:p>"
+
+
+def _row(cells: list[str]) -> str:
+    return "<table:table-row>" + "".join(cells) + "</table:table-row>" if cells else "<table:table-row/>"
+
+
+class _Rows(element.Text):  # type: ignore[misc]  # odfpy has no type hints
+    """Rows already written as XML, inside an odfpy table: odfpy's element for each cell made writing a report's
+    tens of thousands of cells slow, and the XML written here is the XML it writes."""
+
+    def toXml(self, level: int, f: Any) -> None:
+        f.write(self.data)
 
 
 def _sheet_name(table: Table, taken: set[str]) -> str:
@@ -65,27 +95,48 @@ def _sheet_name(table: Table, taken: set[str]) -> str:
 def format_report_ods(sections: list[Section], overview_title: str) -> bytes:
     document = OpenDocumentSpreadsheet()
     header_style, light_styles = _styles(document)
+    lights = {light: style.getAttrNS(STYLENS, "name") for light, style in light_styles.items()}
+    header = '<table:table-cell office:value-type="string" table:style-name=' + _attribute(header_style.getAttrNS(STYLENS, "name")) + ">"
+    used: set[str] = set()
     taken: set[str] = set()
-    overview = OdsTable(name=_sheet_name(Table("overview", overview_title, [], []), taken))
-    for paragraph in (paragraph for section in sections for paragraph in section.paragraphs):
-        row = TableRow()
-        row.addElement(_cell(paragraph, light_styles))
-        overview.addElement(row)
-    document.spreadsheet.addElement(overview)
-    for table in (table for section in sections for table in section.tables):
-        sheet = OdsTable(name=_sheet_name(table, taken))
-        head = TableRow()
-        for header in table.headers:
-            cell = TableCell(valuetype="string", stylename=header_style)
-            cell.addElement(P(text=header))
-            head.addElement(cell)
-        sheet.addElement(head)
-        for values in table.rows or ([[table.empty]] if table.empty else []):
-            row = TableRow()
-            for value in values:
-                row.addElement(_cell(value, light_styles))
-            sheet.addElement(row)
+    primed: list[Any] = []
+
+    def add_sheet(name: str, rows: list[str]) -> None:
+        sheet = OdsTable(name=name)
+        if rows:
+            if not primed:
+                # odfpy declares, on each part's root, every namespace its elements have used so far in the process,
+                # in the order first used: a row, a cell and a paragraph made here keep that order as it was
+                primed.append(P(text="x", parent=TableCell(valuetype="string", parent=TableRow())))
+            sheet.appendChild(_Rows("".join(rows)))
         document.spreadsheet.addElement(sheet)
+
+    def cell(value: Cell) -> str:
+        if isinstance(value, Mark):
+            used.add(lights[value.light])
+        return _cell(value, lights)
+
+    paragraphs = [paragraph for section in sections for paragraph in section.paragraphs]
+    add_sheet(_sheet_name(Table("overview", overview_title, [], []), taken), [_row([cell(paragraph)]) for paragraph in paragraphs])
+    for table in (table for section in sections for table in section.tables):
+        name = _sheet_name(table, taken)
+        if table.headers:
+            used.add(header_style.getAttrNS(STYLENS, "name"))
+        rows = [_row([f"{header}{_paragraph(text)}</table:table-cell>" for text in table.headers])]
+        rows += [_row([cell(value) for value in values]) for values in table.rows or ([[table.empty]] if table.empty else [])]
+        add_sheet(name, rows)
+    odfpy_used_styles = document._used_auto_styles
+
+    def used_auto_styles(segments: list[Any]) -> list[Any]:
+        """odfpy's list (styles its elements name), with the styles the rows written here name, in its order."""
+        found: list[Any] = odfpy_used_styles(segments)
+        if not any(segment is document.body for segment in segments):
+            return found
+        names = {style.getAttrNS(STYLENS, "name") for style in found} | used
+        return [style for style in document.automaticstyles.childNodes
+                if isinstance(style, element.Element) and style.getAttrNS(STYLENS, "name") in names]
+
+    document._used_auto_styles = used_auto_styles
     with tempfile.TemporaryDirectory() as scratch:
         path = Path(scratch) / "report.ods"
         document.save(str(path))
