@@ -290,8 +290,13 @@ def may_file(ctx: AuditContext, placed: PlacedWorkItem) -> set[str]:
 def counts(ctx: AuditContext, status: FiledStatus) -> bool:
     """A file counts for its quarter unless it is filed under an id that does not file then (SC210): a body
     reorganised before the quarter began, or one that reports through another."""
+    known = ctx.counted.get(id(status))
+    if known is not None and known[0] is status:
+        return known[1]
     registry = ctx.plan.agencies.model if ctx.plan.agencies else None
-    return registry is None or registry.files_instead(status.model.agency, RocDay.from_date(status.quarter.first_day)) is None
+    answer = registry is None or registry.files_instead(status.model.agency, RocDay.from_date(status.quarter.first_day)) is None
+    ctx.counted[id(status)] = (status, answer)
+    return answer
 
 
 def counting(ctx: AuditContext, quarter: Quarter | None = None) -> list[FiledStatus]:

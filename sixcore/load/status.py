@@ -200,6 +200,8 @@ class AuditContext:
     as_of: Quarter | None = None
     # what sixcore.standing judged from this context, per quarter, so check's rules, report and gantt share it
     judged: dict[Quarter, Any] = field(default_factory=dict, repr=False, compare=False)
+    # sixcore.standing.counts of each file, by id (with the file, so a reused id is not mistaken for it)
+    counted: dict[int, tuple[FiledStatus, bool]] = field(default_factory=dict, repr=False, compare=False)
 
     def body(self, agency_id: str) -> str:
         return self.plan.agencies.model.reporting_body(agency_id) if self.plan.agencies else agency_id
