@@ -366,16 +366,26 @@ class Standings:
             for item_id in status.model.work_items:
                 if item_id in by_id:
                     candidates.setdefault((item_id, status.quarter), []).append(status)
+        ranks: dict[str, dict[str, int]] = {}  # per item: each body's place in its precedence (the first, if twice)
         for (item_id, quarter), filed in sorted(candidates.items(), key=lambda entry: entry[0][1]):
-            placed = by_id[item_id]
-            precedence = [*lead_side(self.ctx, placed), *sorted(self.ctx.co_bodies(placed.work_item))]
-            ranked = sorted(
-                (status for status in filed
-                 if self.ctx.body(status.model.agency) in precedence and status.model.work_items[item_id].state is not None),
-                key=lambda status: (precedence.index(self.ctx.body(status.model.agency)), status.model.agency),
-            )
-            if ranked:
-                words.setdefault(item_id, {})[quarter] = Word(ranked[0], ranked[0].model.work_items[item_id])
+            rank = ranks.get(item_id)
+            if rank is None:
+                placed = by_id[item_id]
+                precedence = [*lead_side(self.ctx, placed), *sorted(self.ctx.co_bodies(placed.work_item))]
+                rank = ranks[item_id] = {}
+                for index, body in enumerate(precedence):
+                    rank.setdefault(body, index)
+            best: FiledStatus | None = None
+            best_key: tuple[int, str] | None = None
+            for status in filed:  # the first of the highest precedence, then of the lowest agency id
+                place = rank.get(self.ctx.body(status.model.agency))
+                if place is None or status.model.work_items[item_id].state is None:
+                    continue
+                key = (place, status.model.agency)
+                if best_key is None or key < best_key:
+                    best, best_key = status, key
+            if best is not None:
+                words.setdefault(item_id, {})[quarter] = Word(best, best.model.work_items[item_id])
         return words
 
     def word_in(self, item_id: str, quarter: Quarter) -> Word | None:
