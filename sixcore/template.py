@@ -11,7 +11,7 @@ from sixcore.calendar import Quarter, RocDay
 from sixcore.errors import SixcoreUserError
 from sixcore.load.status import STATUS_DIR, AuditContext
 from sixcore.messages import Lang, describe, hint
-from sixcore.model.status import BUDGET_FIGURES, PLAN_WORDS, BudgetReport, KpiReport
+from sixcore.model.status import BUDGET_FIGURES, PLAN_WORDS, BudgetReport, KpiReport, WorkItemReport
 from sixcore.problem import Problem, Severity
 from sixcore.standing import Standings
 from sixcore.writing import write_atomically
@@ -62,18 +62,25 @@ def _comment(text: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+def carried_forward(ctx: AuditContext, quarter: Quarter, body: str) -> tuple[dict[str, WorkItemReport], dict[str, KpiReport],
+                                                                            dict[str, BudgetReport]]:
+    """What `body` filed the quarter before (work items, KPIs, budget), which status new carries forward."""
+    work_items: dict[str, WorkItemReport] = {}
+    kpis: dict[str, KpiReport] = {}
+    budget: dict[str, BudgetReport] = {}
+    for status in ctx.filed_in(quarter.previous()):
+        if ctx.body(status.model.agency) == body:
+            work_items.update(status.model.work_items)
+            kpis.update(status.model.kpis)
+            budget.update(status.model.budget)
+    return work_items, kpis, budget
+
+
 def render_status_template(ctx: AuditContext, quarter: Quarter, agency_id: str, path: Path) -> str:
     """The text of the template: the agency's work items active in or overdue by the quarter, and its KPIs."""
     registry = ctx.plan.agency_by_id
     body = ctx.body(agency_id)
-    previous = {}
-    previous_kpis = {}
-    previous_budget: dict[str, BudgetReport] = {}
-    for status in ctx.filed_in(quarter.previous()):
-        if ctx.body(status.model.agency) == body:
-            previous.update(status.model.work_items)
-            previous_kpis.update(status.model.kpis)
-            previous_budget.update(status.model.budget)
+    previous, previous_kpis, previous_budget = carried_forward(ctx, quarter, body)
     standings = Standings.of(ctx, quarter)
     programme = standings.programme
     basis = f"；依方案「{programme.review.part}、{programme.review.title}」" if programme.review else ""

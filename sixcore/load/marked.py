@@ -197,6 +197,19 @@ class _Entry(NamedTuple):
     through: _Alias | None  # the alias of the merge key (`<<: *name`) it came in by
 
 
+def _scalar(loader: Any, node: yaml.ScalarNode) -> Any:
+    """A scalar's value as PyYAML reads it (both builders use it)."""
+    if node.tag == _VALUE_TAG:
+        return node.value
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError):
+        # a plain 2024-13-45 or a 5,000-digit number cannot become a date or an int: it stays the text written,
+        # and validation says what is wrong with it, where it is
+        loader.recursive_objects.pop(node, None)
+        return node.value
+
+
 @dataclass
 class _Builder:
     """Plain data and marks from composed nodes, counting every value as aliases and merge keys are expanded."""
@@ -263,15 +276,7 @@ class _Builder:
         return _Refused(_problem(self.document.path, _mark(node.start_mark), code, **params))
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
-        if node.tag == _VALUE_TAG:
-            return node.value
-        try:
-            return self.loader.construct_object(node, deep=True)
-        except (ValueError, OverflowError):
-            # a plain 2024-13-45 or a 5,000-digit number cannot become a date or an int: it stays the text written,
-            # and validation says what is wrong with it, where it is
-            self.loader.recursive_objects.pop(node, None)
-            return node.value
+        return _scalar(self.loader, node)
 
     def mapping_entries(self, node: yaml.MappingNode, depth: int) -> list[_Entry]:
         """A mapping's keys once merge keys are applied, worked out once per node (its problems reported once)."""
@@ -484,13 +489,7 @@ class _LeanBuilder:
         return [self.build(item, location + (index,), depth + 1) for index, item in enumerate(node.value)]
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
-        if node.tag == _VALUE_TAG:
-            return node.value
-        try:
-            return self.loader.construct_object(node, deep=True)
-        except (ValueError, OverflowError):
-            self.loader.recursive_objects.pop(node, None)
-            return node.value
+        return _scalar(self.loader, node)
 
 
 def _parse(text: str, path: Path, problems: list[Problem]) -> tuple[MarkedDocument | None, list[Problem]]:

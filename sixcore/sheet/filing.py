@@ -47,6 +47,7 @@ from sixcore.sheet.grid import (
     write_workbook,
 )
 from sixcore.standing import Standings
+from sixcore.template import carried_forward
 from sixcore.writing import write_atomically
 
 GUIDE, ITEMS, KPIS, TEXTS, BUDGET = "填寫說明", "工作項目", "KPI", "辦理情形", "經費"
@@ -133,14 +134,7 @@ def workbook_specs(ctx: AuditContext, quarter: Quarter, agency_id: str, path: Pa
     `# 上季`; with `answers` (the raw data of a status file, for export-sheet) the cells hold those answers as written.
     """
     body = ctx.body(agency_id)
-    previous: dict[str, Any] = {}
-    previous_kpis: dict[str, Any] = {}
-    previous_budget: dict[str, Any] = {}
-    for status in ctx.filed_in(quarter.previous()):
-        if ctx.body(status.model.agency) == body:
-            previous.update(status.model.work_items)
-            previous_kpis.update(status.model.kpis)
-            previous_budget.update(status.model.budget)
+    previous, previous_kpis, previous_budget = carried_forward(ctx, quarter, body)
     registry = ctx.plan.agency_by_id
     programme = Standings.of(ctx, quarter).programme.name.zh
     industries = "、".join(str(loaded.model.industry) for loaded in ctx.plan.industries)
