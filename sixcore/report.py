@@ -55,17 +55,21 @@ class AgencyFiling:
     """A reporting body that owes the quarter a file (it leads expected work items) or filed one anyway."""
 
     body: str
-    name: str
-    expected_items: int
+    name: Bilingual  # the full name as of the quarter
+    owed: list[ItemStanding]  # the work items in scope it leads and must report on this quarter, in plan order
     status: FiledStatus | None
+
+    @property
+    def expected_items(self) -> int:
+        return len(self.owed)
 
 
 @dataclass(frozen=True)
 class AgencyName:
     """A body as the quarter knew it: who answered then, and the plan's name when that differs (國科會, 原科技部)."""
 
-    now: str
-    then: str | None = None
+    now: Bilingual
+    then: Bilingual | None = None
 
 
 @dataclass(frozen=True)
@@ -165,6 +169,12 @@ class QuarterReport:
     def continuously_behind(self) -> list[ItemStanding]:
         return [standing for standing in self.items if standing.continuously_behind]
 
+    def needing_attention(self, industry: IndustryRollup) -> list[ItemStanding]:
+        """What the report's body lists for an industry (management by exception): its work items overdue,
+        seriously behind (red) or behind quarter after quarter, in plan order."""
+        return [standing for measure in industry.measures for standing in measure.items
+                if standing.is_overdue or standing.light is Light.red or standing.continuously_behind]
+
     def lead_names(self, standing: ItemStanding) -> list[AgencyName]:
         return list(dict.fromkeys(self.names[agency] for agency in standing.placed.work_item.lead if agency in self.names))
 
@@ -206,9 +216,9 @@ def _names(ctx: AuditContext, day: RocDay) -> dict[str, AgencyName]:
     registry = ctx.plan.agencies.model
     names = {}
     for agency in registry.agencies:
-        then = registry.by_id[registry.top(agency.id)].short
+        then = registry.by_id[registry.top(agency.id)].short_name
         now_id = registry.top(registry.answering(agency.id, day))
-        now = registry.by_id[now_id].short if now_id in registry.by_id else now_id
+        now = registry.by_id[now_id].short_name if now_id in registry.by_id else Bilingual(zh=now_id, en=now_id)
         names[agency.id] = AgencyName(now, then if then != now else None)
     return names
 
@@ -233,17 +243,24 @@ def _rollups(ctx: AuditContext, items: list[ItemStanding], shares: RollupLights)
 
 def _agencies(ctx: AuditContext, standings: Standings, scope: Scope) -> list[AgencyFiling]:
     """The bodies due to file (they lead owed work items in scope) and those that filed anyway, named as of the quarter."""
-    owed: Counter[str] = Counter()
+    owed: dict[str, list[ItemStanding]] = {}
     for standing in standings.items.values():
         if standing.owed and scope.includes_item(ctx, standing.placed):
-            owed.update(body for body in ctx.lead_bodies(standing.placed.work_item) if scope.includes_body(ctx, body))
+            for body in sorted(ctx.lead_bodies(standing.placed.work_item)):
+                if scope.includes_body(ctx, body):
+                    owed.setdefault(body, []).append(standing)
     quarter = standings.quarter
     filed = {ctx.body(status.model.agency): status for status in counting(ctx, quarter) if scope.includes_body(ctx, ctx.body(status.model.agency))}
     registry = ctx.plan.agencies.model if ctx.plan.agencies else None
     day = quarter.last_roc_day
+
+    def name(body: str) -> Bilingual:
+        agency = registry.agency_on(body, day) if registry else None
+        return agency.full_name if agency else Bilingual(zh=body, en=body)
+
     return [
-        AgencyFiling(body, registry.name_on(body, day) if registry else body, owed[body], filed.get(body))
-        for body in sorted(set(owed) | set(filed), key=lambda body: (-owed[body], body))
+        AgencyFiling(body, name(body), owed.get(body, []), filed.get(body))
+        for body in sorted(set(owed) | set(filed), key=lambda body: (-len(owed.get(body, [])), body))
     ]
 
 

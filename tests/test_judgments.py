@@ -258,7 +258,11 @@ def test_bodies_are_named_as_of_the_quarter(review: Path):
     assert {agency["id"]: agency["name"] for agency in late["agencies"]}["nstc"] == "國家科學及技術委員會"
     assert CliRunner().invoke(app, ["report", "--quarter", "113Q2", "--root", str(review), "--out", str(review / "out")]).exit_code == 0
     rows = [line for line in (review / "out" / "report.md").read_text(encoding="utf-8").splitlines() if line.startswith("| 1-1/1.1.6 ")]
-    assert rows and "國科會（原科技部）" in rows[0]
+    assert rows and "國科會（原科技部）" in rows[-1]  # the last: the full item table (附錄二), which names the lead
+    assert CliRunner().invoke(app, ["report", "--quarter", "113Q2", "--root", str(review), "--out", str(review / "en"), "--lang", "en"]).exit_code == 0
+    rows = [line for line in (review / "en" / "report.md").read_text(encoding="utf-8").splitlines() if line.startswith("| 1-1/1.1.6 ")]
+    # plan/agencies.yaml's English names: nstc's, and most's before it (111/7/27)
+    assert rows and "National Science and Technology Council (formerly Ministry of Science and Technology)" in rows[-1]
 
 
 # --- the same cases read independently ------------------------------------------------------------------------

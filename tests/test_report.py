@@ -148,7 +148,7 @@ def test_written_files_and_screen(demo: Path, reports: dict, independent: Indepe
     data = reports["113Q2"]
     counts = data["counts"]
     screen = result.stdout
-    assert screen.index("一、總覽") < screen.index("二、產業及措施燈號") < screen.index("三、逾期及未填報項目") < screen.index("四、")
+    assert screen.index("一、總覽") < screen.index("二、產業及措施燈號") < screen.index("三、需關注事項") < screen.index("四、")
     assert f"逾期 {len(data['overdue'])} 項；未填報 {len(data['unreported'])} 項" in screen
     owing = independent.owing(quarter_key("113Q2"))
     filed = len(owing & independent.filers(quarter_key("113Q2")))
@@ -170,9 +170,13 @@ def test_ods_workbook_has_the_tables(demo: Path):
     run("report", "--root", str(demo), "--quarter", "113Q2")
     document = load(str(demo / "reports" / "113Q2" / "report.ods"))
     sheets = {sheet.getAttribute("name"): sheet for sheet in document.spreadsheet.getElementsByType(Table)}
-    assert {"逾期項目", "未填報項目", "工作項目燈號"} <= set(sheets)
+    assert {"尚未填報之機關", "1【資訊及數位產業】", "工作項目燈號", "經濟部填報內容", "經濟部應填項目"} <= set(sheets)
     data = json.loads((demo / "reports" / "113Q2" / "report.json").read_text(encoding="utf-8"))
-    assert len(sheets["逾期項目"].getElementsByType(TableRow)) == 1 + len(data["overdue"])
+    assert len(sheets["工作項目燈號"].getElementsByType(TableRow)) == 1 + len(data["work_items"])
+    attention = {item["id"] for item in data["work_items"] if item["overdue"] or item["light"] == "red" or item["continuously_behind"]}
+    listed = sum(len(sheet.getElementsByType(TableRow)) - 1 for name, sheet in sheets.items() if name[0].isdigit() and "【" in name)
+    assert listed == len(attention)  # the body's six industry sheets list each item needing attention once
+    assert all(len(name) <= 31 and not set(name) & set("[]*?:/\\") for name in sheets)
 
 
 def test_same_inputs_same_bytes(demo: Path, tmp_path: Path):

@@ -9,7 +9,7 @@ from functools import cached_property
 from pydantic import Field
 
 from sixcore.calendar import RocDay
-from sixcore.model.base import Model, RocDayField
+from sixcore.model.base import Bilingual, Model, RocDayField
 
 AGENCY_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 
@@ -18,6 +18,7 @@ class Agency(Model):
     id: str = Field(pattern=AGENCY_ID_PATTERN, description="short ASCII id, e.g. moea-idb")
     name: str = Field(description="full name as printed")
     short: str = Field(description="the short name the plan's tables print, e.g. 衛福部")
+    name_en: str | None = Field(default=None, description="the official English name (a faithful translation where there is none), shown by --lang en")
     parent: str | None = Field(default=None, description="id of the body this unit belongs to")
     successor: str | None = Field(default=None, description="id of the body that took over after a reorganisation")
     effective: RocDayField | None = Field(default=None, description="ROC date the successor took over")
@@ -25,6 +26,16 @@ class Agency(Model):
         default=None, description="id of the body that files this one's quarterly reports (a state-owned company through its ministry)")
     confirmed: str | None = Field(default=None, description="where the reorganisation was confirmed")
     note: str | None = None
+
+    @property
+    def full_name(self) -> Bilingual:
+        """The full name in both languages; the Chinese one stands in where no English name is given."""
+        return Bilingual(zh=self.name, en=self.name_en or self.name)
+
+    @property
+    def short_name(self) -> Bilingual:
+        """The name a table prints: the plan's short form, or the English name (English has no agreed short forms)."""
+        return Bilingual(zh=self.short, en=self.name_en or self.short)
 
 
 class AgencyRegistry(Model):
@@ -75,14 +86,13 @@ class AgencyRegistry(Model):
             current = self.by_id[current].parent or current
         return current
 
-    def name_on(self, body: str, day: RocDay) -> str:
-        """The full name of the body that answered on `day` for what `body` answers for today (科技部 before
-        111/7/27 for 國科會)."""
+    def agency_on(self, body: str, day: RocDay) -> Agency | None:
+        """The body that answered on `day` for what `body` answers for today (科技部 before 111/7/27 for 國科會)."""
         for agency in self.agencies:
             if (agency.parent is None and agency.successor is not None and agency.effective is not None
                     and day < agency.effective and self.reporting_body(agency.id) == body):
-                return agency.name
-        return self.by_id[body].name if body in self.by_id else body
+                return agency
+        return self.by_id.get(body)
 
     def find(self, text: str) -> str | None:
         """The id `text` names: an id in any letter case, a full name, or a short name that only one body has."""

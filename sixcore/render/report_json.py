@@ -26,7 +26,7 @@ def _work_item(report: QuarterReport, standing: ItemStanding) -> dict[str, Any]:
         "text": work_item.text,
         "schedule": [phase.printed or str(phase.range) for phase in work_item.schedule],
         "due": str(work_item.end) if work_item.end else None,
-        "lead": [name.now for name in report.lead_names(standing)], "lead_ids": work_item.lead,
+        "lead": [name.now.zh for name in report.lead_names(standing)], "lead_ids": work_item.lead,
         "state": standing.state.value, "light": standing.light.value,
         "overdue": standing.is_overdue, "unreported": standing.is_unreported, "owed": standing.owed,
         "continuously_behind": standing.continuously_behind,
@@ -58,7 +58,7 @@ def report_data(report: QuarterReport) -> dict[str, Any]:
         "scope": {"industries": list(report.scope.industries), "measures": list(report.scope.measures), "agencies": list(report.scope.agencies)},
         "nothing_filed": report.nothing_filed,
         "agencies": [
-            {"id": agency.body, "name": agency.name, "expected_items": agency.expected_items, "filed": agency.status is not None,
+            {"id": agency.body, "name": agency.name.zh, "name_en": agency.name.en, "expected_items": agency.expected_items, "filed": agency.status is not None,
              "summary": agency.status.model.summary if agency.status else None,
              "highlights": agency.status.model.highlights if agency.status else [],
              "next_quarter": agency.status.model.next_quarter if agency.status else []}

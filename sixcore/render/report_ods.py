@@ -85,9 +85,15 @@ class _Rows(element.Text):  # type: ignore[misc]  # odfpy has no type hints
 
 
 def _sheet_name(table: Table, taken: set[str]) -> str:
+    """The table's title as a sheet name (at most 31 characters, none of []*?:/\\'), made unique with a number if need be."""
     name = _SHEET_NAME_FORBIDDEN.sub(" ", table.title)[:31].strip() or table.key
     if name in taken:
         name = f"{name[:24]} {table.key}"[:31]
+    number = 2
+    while name in taken:  # long titles cut to the same 31 characters (two agencies' long English names)
+        suffix = f" ({number})"
+        name = f"{name[:31 - len(suffix)]}{suffix}"
+        number += 1
     taken.add(name)
     return name
 

@@ -57,6 +57,7 @@ class Section:
     title: str
     paragraphs: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    appendix: str | None = None  # the heading of the appendix it belongs to (附錄一　…); None in the report's body
 
 
 _TEXT: dict[str, tuple[str, str]] = {
@@ -110,18 +111,26 @@ _TEXT: dict[str, tuple[str, str]] = {
     "delay_reason": ("落後原因", "Reason for delay"),
     "countermeasure": ("因應對策", "Countermeasure"),
     "streak": ("連續落後", "Behind in a row"),
-    "lists": ("三、逾期及未填報項目", "3. Overdue and unreported work items"),
-    "overdue": ("逾期項目", "Overdue"),
-    "unreported": ("未填報項目", "Unreported"),
-    "none_overdue": ("無逾期項目。", "Nothing is overdue."),
-    "none_unreported": ("無未填報項目。", "Nothing is unreported."),
-    "continuous_table": ("連續落後項目", "Behind in consecutive quarters"),
+    "attention": ("三、需關注事項（依產業）", "3. What needs attention, by industry"),
+    "attention_rule": ("本節僅列需關注者：尚未填報之機關，以及逾期、嚴重落後或連續 {n} 季以上落後之工作項目（附最近填報之落後原因及因應對策）。"
+                       "其餘項目見附錄。",
+                       "Only what needs attention: agencies that have not filed, and work items overdue, seriously behind or behind for {n} or "
+                       "more quarters in a row (with the reason and countermeasure last filed). Everything else is in the appendices."),
+    "not_filed_table": ("尚未填報之機關", "Agencies that have not filed"),
+    "all_filed": ("應填報之機關均已填報。", "Every agency due has filed."),
+    "owed_overdue": ("其中逾期", "Of them overdue"),
+    "attention_table": ("{number}【{name}】", "Industry {number} ({name})"),
+    "none_attention": ("無需關注之工作項目。", "No work item needs attention."),
+    "streak_quarters": ("連續 {n} 季", "{n} quarters"),
     "suspended": ("停辦項目", "Suspended"),
     "suspend_reason": ("停辦原因", "Why suspended"),
     "none_suspended": ("無停辦項目。", "Nothing is suspended."),
     "formerly": ("{now}（原{then}）", "{now} (formerly {then})"),
-    "none_continuous": ("無連續落後項目。", "No item is behind in consecutive quarters."),
-    "kpis": ("四、關鍵績效指標（KPI）", "4. Key performance indicators"),
+    "kpis": ("四、落後之關鍵績效指標（KPI）", "4. Key performance indicators behind"),
+    "kpis_behind_only": ("本節僅列燈號為落後或嚴重落後之 KPI；全部 KPI 見附錄。", "Only the KPIs whose light is behind or seriously behind; "
+                         "every KPI is in the appendices."),
+    "none_kpis_behind": ("無落後之 KPI。", "No KPI is behind."),
+    "kpis_all": ("關鍵績效指標（KPI）一覽", "Key performance indicators"),
     "kpi": ("指標", "KPI"),
     "full_target": ("全期目標", "Full-period target"),
     "yearly_target": ("{year} 年目標", "{year} target"),
@@ -140,24 +149,38 @@ _TEXT: dict[str, tuple[str, str]] = {
     "kpi_no_year": ("KPI 分年目標僅訂 {years} 年；{year} 年無分年目標，不評定燈號。", "Yearly KPI targets exist for {years} only; {year} has none, so KPIs are not judged."),
     "prorated": ("年度目標按季比例；累計型以去年目標為起點", "the yearly target prorated by quarter, cumulative ones from last year's"),
     "whole_year": ("全年目標", "the whole year's target"),
-    "agencies": ("五、各機關辦理情形{part}", "5. Agency reports{part}"),
-    "review_part": ("（方案{part}）", " (part {part})"),
+    "appendix": ("附錄{number}　{title}", "Appendix {number}. {title}"),
+    "sub_appendix": ("附錄{number}之{sub}　{title}", "Appendix {number}.{sub} {title}"),
+    "agencies": ("各機關填報情形", "Agency filings"),
+    "agencies_intro": ("各機關應填報之工作項目（本季應辦者）、本季所填報者，及其填報之辦理情形{part}，每機關一節。",
+                       "For each agency: the work items it owes a report on this quarter, what it filed, and its quarterly texts{part}."),
+    "review_part": ("（方案{part}）", " (part {part} of the programme)"),
     "agency": ("機關", "Agency"),
     "expected_items": ("應填項目", "Items due"),
+    "reported_items": ("本季已填報", "Reported"),
+    "filed_on": ("填報日期", "Filed on"),
+    "agency_texts": ("{name}填報內容", "Report: {name}"),
+    "agency_items": ("{name}應填項目", "Items due: {name}"),
+    "topic": ("項目", "Part"),
+    "text": ("內容", "Text"),
+    "due_now": ("本季應填", "Due now"),
+    "filed_now": ("本季填報", "Filed now"),
+    "no_items_due": ("本季無應填報之工作項目。", "No work item is due this quarter."),
+    "items_appendix": ("工作項目一覽", "Work items"),
     "summary": ("辦理情形", "Progress"),
     "highlights": ("重要執行亮點", "Highlights"),
     "next_quarter": ("下一季重點工作", "Next quarter"),
     "not_filed": ("未填報", "not filed"),
     "no_agencies": ("本季沒有應填報的機關。", "No agency owes a report this quarter."),
-    "changes": ("六、與上季（{previous}）比較", "6. Change since {previous}"),
+    "changes": ("五、與上季（{previous}）比較", "5. Change since {previous}"),
     "newly_completed": ("本季新完成", "Newly completed"),
     "newly_overdue": ("本季新逾期", "Newly overdue"),
     "light_changes": ("燈號變動", "Lights that changed"),
     "before": ("上季燈號", "Before"),
     "now": ("本季燈號", "Now"),
     "none_changed": ("無。", "None."),
-    "budget": ("七、經費（{table}）", "7. Budget ({table})"),
-    "no_budget_section": ("七、經費", "7. Budget"),
+    "budget": ("六、經費（{table}）", "6. Budget ({table})"),
+    "no_budget_section": ("六、經費", "6. Budget"),
     "no_budget": ("本方案未列經費表（無 plan/budget.yaml）。", "The programme has no budget table (no plan/budget.yaml)."),
     "budget_year": ("{year} 年（{unit}）", "{year} ({unit})"),
     "budget_total": ("{first}–{last} 年合計（{unit}）", "{first}–{last} total ({unit})"),
@@ -212,15 +235,18 @@ class _Words:
 
 
 def report_sections(report: QuarterReport, lang: Lang, generated: str | None = None) -> list[Section]:
+    """The body first (what needs attention), then the appendices, each under a heading that starts with 附錄 / Appendix."""
     words = _Words(lang)
     return [
         _headline(report, words, generated),
         _lights(report, words),
-        _lists(report, words),
+        _attention(report, words),
         _kpis(report, words),
-        _agencies(report, words),
         _changes(report, words),
         _budget(report, words),
+        *_agency_appendix(report, words, number=1),
+        _items_appendix(report, words, number=2),
+        _kpi_appendix(report, words, number=3),
     ]
 
 
@@ -257,7 +283,7 @@ def _headline(report: QuarterReport, words: _Words, generated: str | None) -> Se
     kpi_table = Table("kpis_by_light", kpi_title, [words("light"), words("count")], kpi_rows)
     if not report.has_work_items:
         # nobody is due by a schedule: say who filed, and what the report cannot judge
-        names = [agency.name for agency in report.filed]
+        names = [agency.name.get(words.lang) for agency in report.filed]
         paragraphs.append(words("nothing_filed") if report.nothing_filed else
                           words("filed_only", filed=len(names), names="、".join(names) if words.lang is Lang.zh else ", ".join(names)))
         paragraphs.append(words("no_work_items"))
@@ -265,7 +291,7 @@ def _headline(report: QuarterReport, words: _Words, generated: str | None) -> Se
     paragraphs.append(words("filed", due=len(report.due), filed=len([agency for agency in report.due if agency.status])))
     if report.nothing_filed:
         paragraphs.append(words("nothing_filed"))
-    elif missing := [agency.name for agency in report.due if agency.status is None]:
+    elif missing := [agency.name.get(words.lang) for agency in report.due if agency.status is None]:
         paragraphs.append(words("not_yet_filed", names="、".join(missing) if words.lang is Lang.zh else ", ".join(missing)))
     both = len({standing.id for standing in report.overdue} & {standing.id for standing in report.unreported})
     paragraphs.append(words("check_terms", overdue=len(report.overdue), unreported=len(report.unreported), both=both))
@@ -301,16 +327,9 @@ def _lights(report: QuarterReport, words: _Words) -> Section:
     thresholds = report.rules.work_items
     rule = words("lights_rule", yellow=cell_text(thresholds.behind_above), red=cell_text(thresholds.severe_from),
                  red_share=report.rules.measures.red_share, yellow_share=report.rules.measures.yellow_share)
-    items_headers = [words("id"), words("work_item"), words("schedule"), words("lead"), words("state"), words("light"),
-                     words("planned"), words("actual"), words("lag"), words("streak")]
-    items: list[list[Cell]] = [[standing.id, standing.placed.work_item.text, _schedule(standing), _lead(report, standing, words), words.state(standing.state),
-              words.light(standing.light), standing.report.planned if standing.report else None,
-              standing.report.actual if standing.report else None, standing.lag,
-              words("yes") if standing.continuously_behind else ""] for standing in report.items]
-    items_table = Table("items", words("items_table"), items_headers, items)
     if not report.has_work_items:
-        return Section("lights", words("lights_section"), [words("no_work_items_here")], [items_table])  # items.csv: the headers alone
-    return Section("lights", words("lights_section"), [rule], [Table("measures", words("lights_section"), headers, rows), items_table])
+        return Section("lights", words("lights_section"), [words("no_work_items_here")])
+    return Section("lights", words("lights_section"), [rule], [Table("measures", words("lights_section"), headers, rows)])
 
 
 def _schedule(standing: ItemStanding) -> str:
@@ -318,7 +337,8 @@ def _schedule(standing: ItemStanding) -> str:
 
 
 def _name(words: _Words, name: AgencyName) -> str:
-    return words("formerly", now=name.now, then=name.then) if name.then else name.now
+    now = name.now.get(words.lang)
+    return words("formerly", now=now, then=name.then.get(words.lang)) if name.then else now
 
 
 def _lead(report: QuarterReport, standing: ItemStanding, words: _Words) -> str:
@@ -326,32 +346,47 @@ def _lead(report: QuarterReport, standing: ItemStanding, words: _Words) -> str:
     return ("、" if words.lang is Lang.zh else ", ").join(_name(words, name) for name in report.lead_names(standing))
 
 
-def _item_rows(report: QuarterReport, words: _Words, standings: list[ItemStanding]) -> list[list[Cell]]:
-    rows: list[list[Cell]] = []
-    for standing in standings:
-        last = standing.report
-        reported = f"{words.reported(standing.word.state)} ({standing.word.quarter})" if standing.word else "—"
-        rows.append([standing.id, standing.placed.work_item.text, _lead(report, standing, words), str(standing.placed.work_item.end or ""),
-                     reported, words.light(standing.light), (last.delay_reason or "") if last else "", (last.countermeasure or "") if last else ""])
-    return rows
-
-
-def _lists(report: QuarterReport, words: _Words) -> Section:
+def _attention(report: QuarterReport, words: _Words) -> Section:
+    """The body's exceptions: agencies not filed, then per industry the work items overdue, seriously behind or behind in a row."""
     if not report.has_work_items:
-        return Section("lists", words("lists"), [words("no_work_items_here")])
-    headers = [words("id"), words("work_item"), words("lead"), words("due_month"), words("last_report"), words("light"),
-               words("delay_reason"), words("countermeasure")]
-    return Section("lists", words("lists"), [], [
-        Table("overdue", words("overdue"), headers, _item_rows(report, words, report.overdue), words("none_overdue")),
-        Table("unreported", words("unreported"), headers, _item_rows(report, words, report.unreported), words("none_unreported")),
-        Table("continuous", words("continuous_table"), headers, _item_rows(report, words, report.continuously_behind()), words("none_continuous")),
-        Table("suspended", words("suspended"), [words("id"), words("work_item"), words("lead"), words("last_report"), words("suspend_reason")],
-              [[standing.id, standing.placed.work_item.text, _lead(report, standing, words), str(standing.reported_in or ""),
-                (standing.report.suspend_reason or "") if standing.report else ""] for standing in report.suspended], words("none_suspended")),
-    ])
+        return Section("attention", words("attention"), [words("no_work_items_here")])
+    missing: list[list[Cell]] = [[agency.name.get(words.lang), agency.expected_items, sum(standing.is_overdue for standing in agency.owed)]
+                                 for agency in report.due if agency.status is None]
+    tables = [Table("not_filed", words("not_filed_table"), [words("agency"), words("expected_items"), words("owed_overdue")], missing,
+                    words("all_filed"))]
+    headers = [words("id"), words("work_item"), words("lead"), words("due_month"), words("last_report"), words("state"), words("light"),
+               words("streak"), words("delay_reason"), words("countermeasure")]
+    for industry in report.industries:
+        rows: list[list[Cell]] = []
+        for standing in report.needing_attention(industry):
+            last = standing.report
+            reported = f"{words.reported(standing.word.state)} ({standing.word.quarter})" if standing.word else "—"
+            rows.append([standing.id, standing.placed.work_item.text, _lead(report, standing, words), str(standing.placed.work_item.end or ""),
+                         reported, words.state(standing.state), words.light(standing.light),
+                         words("streak_quarters", n=standing.behind_streak) if standing.continuously_behind else "",
+                         (last.delay_reason or "") if last else "", (last.countermeasure or "") if last else ""])
+        number = industry.industry.industry
+        tables.append(Table(f"attention-{number}", words("attention_table", number=number, name=industry.industry.name), headers, rows,
+                            words("none_attention")))
+    rule = words("attention_rule", n=report.rules.work_items.consecutive_quarters)
+    return Section("attention", words("attention"), [rule], tables)
 
 
 def _kpis(report: QuarterReport, words: _Words) -> Section:
+    """The KPIs behind (yellow or red) in the body; every KPI is in the appendix (_kpi_appendix)."""
+    paragraphs, table = _kpi_table(report, words, [standing for standing in report.kpis if standing.light in (Light.yellow, Light.red)],
+                                   "kpis", words("kpis"), words("none_kpis_behind"))
+    return Section("kpis", words("kpis"), [*paragraphs, words("kpis_behind_only")], [table])
+
+
+def _kpi_appendix(report: QuarterReport, words: _Words, number: int) -> Section:
+    title = words("appendix", number=_appendix_number(words, number), title=words("kpis_all"))
+    paragraphs, table = _kpi_table(report, words, report.kpis, "kpis_all", words("kpis_all"))
+    return Section("kpis_all", title, paragraphs, [table], appendix=title)
+
+
+def _kpi_table(report: QuarterReport, words: _Words, standings: list[KpiStanding], key: str, title: str,
+               empty: str = "") -> tuple[list[str], Table]:
     if report.has_yearly_targets:
         thresholds = report.rules.kpis
         paragraphs = [words("kpi_rule", rule=words("prorated") if thresholds.prorate else words("whole_year"), severe=thresholds.severe_below)]
@@ -363,15 +398,15 @@ def _kpis(report: QuarterReport, words: _Words) -> Section:
         paragraphs = [words("kpi_no_yearly")]
         middle = [words("due_year")]
     headers = [words("id"), words("kpi"), *middle, words("kpi_actual"), words("cumulative"), words("light"), words("reported_by")]
-    rows = [_kpi_row(report, standing, words) for standing in report.kpis]
-    return Section("kpis", words("kpis"), paragraphs, [Table("kpis", words("kpis"), headers, rows)])
+    rows = [_kpi_row(report, standing, words) for standing in standings]
+    return paragraphs, Table(key, title, headers, rows, empty)
 
 
 def _kpi_row(report: QuarterReport, standing: KpiStanding, words: _Words) -> list[Cell]:
     kpi = standing.placed.kpi
     if report.has_yearly_targets:
         cell = kpi.yearly_target(standing.year)
-        middle: list[Cell] = ["；".join(cell) if isinstance(cell, list) else (cell or ""), standing.expected]
+        middle: list[Cell] = [("；" if words.lang is Lang.zh else "; ").join(cell) if isinstance(cell, list) else (cell or ""), standing.expected]
     else:
         middle = [kpi.target.due_year if kpi.target else None]
     reporter = _name(words, report.names[standing.reported_by]) if standing.reported_by in report.names else standing.reported_by or ""
@@ -380,18 +415,78 @@ def _kpi_row(report: QuarterReport, standing: KpiStanding, words: _Words) -> lis
     return [standing.id, kpi.full_target, *middle, standing.actual, words("yes") if standing.cumulative else None, words.light(standing.light), reporter]
 
 
-def _agencies(report: QuarterReport, words: _Words) -> Section:
-    headers = [words("agency"), words("expected_items"), words("summary"), words("highlights"), words("next_quarter")]
-    rows: list[list[Cell]] = []
-    for agency in report.agencies:
-        status = agency.status.model if agency.status else None
-        if status is None:
-            rows.append([agency.name, agency.expected_items, words("not_filed"), "", ""])
-        else:
-            rows.append([agency.name, agency.expected_items, status.summary or "", "\n".join(status.highlights), "\n".join(status.next_quarter)])
+def _appendix_number(words: _Words, number: int) -> str:
+    return _zh_numeral(number) if words.lang is Lang.zh else str(number)
+
+
+def _zh_numeral(number: int) -> str:
+    """1–99 as 一 … 九十九, as appendices are numbered in Chinese documents."""
+    digits = "〇一二三四五六七八九"
+    tens, ones = divmod(number, 10)
+    if not tens:
+        return digits[ones]
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
+def _agency_appendix(report: QuarterReport, words: _Words, number: int) -> list[Section]:
+    """An overview of who owes and who filed, then one section per agency: what it owes, what it filed, its texts."""
+    title = words("appendix", number=_appendix_number(words, number), title=words("agencies"))
     review = report.programme.review
-    title = words("agencies", part=words("review_part", part=review.part) if review else "")
-    return Section("agencies", title, [], [Table("agencies", title, headers, rows, words("no_agencies"))])
+    part = words("review_part", part=review.part if words.lang is Lang.zh else _FORMAL_NUMERALS.get(review.part, review.part)) if review else ""
+    overview: list[list[Cell]] = []
+    sections = []
+    for sub, agency in enumerate(report.agencies, start=1):
+        name = agency.name.get(words.lang)
+        filed = agency.status.model if agency.status else None
+        reported = filed.work_items if filed else {}
+        overview.append([name, agency.expected_items, sum(standing.id in reported for standing in agency.owed),
+                         sum(standing.is_overdue for standing in agency.owed), str(filed.reported or "") if filed else words("not_filed")])
+        texts: list[list[Cell]] = [] if filed is None else [
+            [words("filed_on"), str(filed.reported or "")], [words("summary"), filed.summary or ""],
+            [words("highlights"), "\n".join(filed.highlights)], [words("next_quarter"), "\n".join(filed.next_quarter)]]
+        owed = {standing.id for standing in agency.owed}
+        items: list[list[Cell]] = []
+        for standing in report.items:
+            if standing.id in owed or standing.id in reported:
+                own = reported.get(standing.id)
+                items.append([standing.id, standing.placed.work_item.text, words("yes") if standing.id in owed else "",
+                              words.reported(own.state) if own and own.state else words("not_filed"),
+                              own.planned if own else None, own.actual if own else None, words.state(standing.state), words.light(standing.light)])
+        sections.append(Section(f"agency-{agency.body}", words("sub_appendix", number=_appendix_number(words, number), sub=_appendix_number(words, sub), title=name), [], [
+            Table(f"agency-{agency.body}-texts", words("agency_texts", name=name), [words("topic"), words("text")], texts, words("not_filed")),
+            Table(f"agency-{agency.body}-items", words("agency_items", name=name),
+                  [words("id"), words("work_item"), words("due_now"), words("filed_now"), words("planned"), words("actual"), words("state"),
+                   words("light")], items, words("no_items_due")),
+        ], appendix=title))
+    headers = [words("agency"), words("expected_items"), words("reported_items"), words("owed_overdue"), words("filed_on")]
+    head = Section("agencies", title, [words("agencies_intro", part=part)],
+                   [Table("agencies", title, headers, overview, words("no_agencies"))], appendix=title)
+    return [head, *sections]
+
+
+# the programme's parts are numbered 壹、貳、參 …; English says 5 for 伍
+_FORMAL_NUMERALS = {numeral: str(value) for value, numeral in enumerate("壹貳參肆伍陸柒捌玖拾", start=1)}
+
+
+def _items_appendix(report: QuarterReport, words: _Words, number: int) -> Section:
+    """Every work item in scope (items.csv is this table), then the suspended ones with their reason."""
+    title = words("appendix", number=_appendix_number(words, number), title=words("items_appendix"))
+    headers = [words("id"), words("work_item"), words("measure"), words("schedule"), words("lead"), words("state"), words("light"),
+               words("planned"), words("actual"), words("lag"), words("streak")]
+    items: list[list[Cell]] = [[standing.id, standing.placed.work_item.text, standing.placed.measure.id, _schedule(standing),
+                                _lead(report, standing, words), words.state(standing.state), words.light(standing.light),
+                                standing.report.planned if standing.report else None, standing.report.actual if standing.report else None,
+                                standing.lag, words("yes") if standing.continuously_behind else ""] for standing in report.items]
+    items_table = Table("items", words("items_table"), headers, items)
+    if not report.has_work_items:
+        return Section("items", title, [words("no_work_items_here")], [items_table], appendix=title)  # items.csv: the headers alone
+    suspended: list[list[Cell]] = [[standing.id, standing.placed.work_item.text, _lead(report, standing, words), str(standing.reported_in or ""),
+                                    (standing.report.suspend_reason or "") if standing.report else ""] for standing in report.suspended]
+    return Section("items", title, [], [
+        items_table,
+        Table("suspended", words("suspended"), [words("id"), words("work_item"), words("lead"), words("last_report"), words("suspend_reason")],
+              suspended, words("none_suspended")),
+    ], appendix=title)
 
 
 def _changes(report: QuarterReport, words: _Words) -> Section:

@@ -1,6 +1,7 @@
-"""The report on screen (rich): headline first, tables fitted to the terminal, CJK aligned by display width.
+"""The report on screen (rich): the body (headline first), tables fitted to the terminal, CJK aligned by display width.
 
-Long lists are cut to `max_rows` with a line saying how many more there are and where the full report is.
+Long lists are cut to `max_rows` with a line saying how many more there are and where the full report is; the
+appendices (hundreds of rows) are named, not shown, with where to read them.
 """
 
 from __future__ import annotations
@@ -19,10 +20,8 @@ from sixcore.standing import Light
 
 LIGHT_STYLE = {Light.green: "green", Light.yellow: "yellow", Light.red: "bold red", Light.done: "blue", Light.unreported: "magenta",
                Light.none: "dim"}
-# Tables too long or too wide for a screen; the written report has them in full.
-_SCREEN_SKIPS = {"items"}
 # Overviews shown whole however long; the other tables are lists cut to max_rows.
-_WHOLE = {"items_by_state", "kpis_by_light", "measures", "agencies", "budget"}
+_WHOLE = {"items_by_state", "kpis_by_light", "measures", "not_filed", "budget"}
 _LONG_TEXT = 24  # a column with longer text is cut with an ellipsis on screen
 _MIN_TEXT = 8
 _HEADER_WRAP = 8
@@ -71,13 +70,22 @@ def format_report_text(title: str, sections: list[Section], lang: Lang, *, color
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False, emoji=False)
     console.print(Text(title, style="bold"))
     for section in sections:
+        if section.appendix is not None:
+            continue
         console.print()
         console.rule(Text(section.title, style="bold"), align="left")
         for paragraph in section.paragraphs:
             console.print(paragraph)
         for table in section.tables:
-            if table.key in _SCREEN_SKIPS:
-                continue
             for renderable in _table(table, max_rows, lang, more_in, width, section.title):
                 console.print(renderable)
+    if appendices := list(dict.fromkeys(section.appendix for section in sections if section.appendix is not None)):
+        console.print()
+        console.print(_appendices_line(appendices, lang, more_in), style="dim")
     return buffer.getvalue()
+
+
+def _appendices_line(appendices: list[str], lang: Lang, more_in: str | None) -> str:
+    if lang is Lang.zh:
+        return f"{'、'.join(appendices)}：見 {more_in}" if more_in else f"{'、'.join(appendices)}：見書面報告"
+    return f"{'; '.join(appendices)}: in {more_in}" if more_in else f"{'; '.join(appendices)}: in the written report"
