@@ -332,8 +332,8 @@ def _lights(report: QuarterReport, words: _Words) -> Section:
     return Section("lights", words("lights_section"), [rule], [Table("measures", words("lights_section"), headers, rows)])
 
 
-def _schedule(standing: ItemStanding) -> str:
-    return "、".join(phase.printed or str(phase.range) for phase in standing.placed.work_item.schedule)
+def _schedule(standing: ItemStanding, words: _Words) -> str:
+    return ("、" if words.lang is Lang.zh else ", ").join(phase.printed or str(phase.range) for phase in standing.placed.work_item.schedule)
 
 
 def _name(words: _Words, name: AgencyName) -> str:
@@ -473,7 +473,7 @@ def _items_appendix(report: QuarterReport, words: _Words, number: int) -> Sectio
     title = words("appendix", number=_appendix_number(words, number), title=words("items_appendix"))
     headers = [words("id"), words("work_item"), words("measure"), words("schedule"), words("lead"), words("state"), words("light"),
                words("planned"), words("actual"), words("lag"), words("streak")]
-    items: list[list[Cell]] = [[standing.id, standing.placed.work_item.text, standing.placed.measure.id, _schedule(standing),
+    items: list[list[Cell]] = [[standing.id, standing.placed.work_item.text, standing.placed.measure.id, _schedule(standing, words),
                                 _lead(report, standing, words), words.state(standing.state), words.light(standing.light),
                                 standing.report.planned if standing.report else None, standing.report.actual if standing.report else None,
                                 standing.lag, words("yes") if standing.continuously_behind else ""] for standing in report.items]
