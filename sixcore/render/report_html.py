@@ -34,6 +34,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
   thead { display: table-header-group; }
   tr, .light { break-inside: avoid; }
   h2 { break-after: avoid; }
+  section.appendix { break-before: page; }
   .light-green, .light-yellow, .light-red, .light-done, .light-unreported { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
@@ -57,7 +58,8 @@ def format_report_html(title: str, sections: list[Section], lang: Lang, notice: 
         f"<body><main><h1>{escape(title)}</h1>",
     ]
     for section in sections:
-        parts.append(f'<section id="{section.key}" aria-labelledby="{section.key}-title"><h2 id="{section.key}-title">{escape(section.title)}</h2>')
+        appendix_class = ' class="appendix"' if section.appendix else ""  # each appendix (each agency's) starts a printed page
+        parts.append(f'<section id="{section.key}"{appendix_class} aria-labelledby="{section.key}-title"><h2 id="{section.key}-title">{escape(section.title)}</h2>')
         for paragraph in section.paragraphs:
             css = ' class="notice" role="note"' if paragraph == notice else ""
             parts.append(f"<p{css}>{escape(paragraph)}</p>")

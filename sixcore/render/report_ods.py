@@ -85,8 +85,8 @@ class _Rows(element.Text):  # type: ignore[misc]  # odfpy has no type hints
 
 
 def _sheet_name(table: Table, taken: set[str]) -> str:
-    """The table's title as a sheet name (at most 31 characters, none of []*?:/\\'), made unique with a number if need be."""
-    name = _SHEET_NAME_FORBIDDEN.sub(" ", table.title)[:31].strip() or table.key
+    """The table's sheet name or title as a sheet name (at most 31 characters, none of []*?:/\\'), made unique with a number if need be."""
+    name = _SHEET_NAME_FORBIDDEN.sub(" ", table.sheet or table.title)[:31].strip() or table.key
     if name in taken:
         name = f"{name[:24]} {table.key}"[:31]
     number = 2

@@ -49,6 +49,7 @@ class Table:
     headers: list[str]
     rows: list[list[Cell]]
     empty: str = ""  # said instead of an empty table
+    sheet: str | None = None  # a spreadsheet tab's name (31 characters at most) when the title is too long for one
 
 
 @dataclass(frozen=True)
@@ -159,8 +160,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "expected_items": ("應填項目", "Items due"),
     "reported_items": ("本季已填報", "Reported"),
     "filed_on": ("填報日期", "Filed on"),
-    "agency_texts": ("{name}填報內容", "Report: {name}"),
-    "agency_items": ("{name}應填項目", "Items due: {name}"),
+    "agency_texts": ("{name}填報內容", "Report of the {name}"),
+    "agency_items": ("{name}應填項目", "Items due from the {name}"),
     "topic": ("項目", "Part"),
     "text": ("內容", "Text"),
     "due_now": ("本季應填", "Due now"),
@@ -452,11 +453,14 @@ def _agency_appendix(report: QuarterReport, words: _Words, number: int) -> list[
                 items.append([standing.id, standing.placed.work_item.text, words("yes") if standing.id in owed else "",
                               words.reported(own.state) if own and own.state else words("not_filed"),
                               own.planned if own else None, own.actual if own else None, words.state(standing.state), words.light(standing.light)])
+        # English names are too long for a sheet's 31 characters: there the id stands in (MOEA, NSTC: mostly the official acronyms)
+        short = name if words.lang is Lang.zh else agency.body.upper()
         sections.append(Section(f"agency-{agency.body}", words("sub_appendix", number=_appendix_number(words, number), sub=_appendix_number(words, sub), title=name), [], [
-            Table(f"agency-{agency.body}-texts", words("agency_texts", name=name), [words("topic"), words("text")], texts, words("not_filed")),
+            Table(f"agency-{agency.body}-texts", words("agency_texts", name=name), [words("topic"), words("text")], texts, words("not_filed"),
+                  sheet=words("agency_texts", name=short)),
             Table(f"agency-{agency.body}-items", words("agency_items", name=name),
                   [words("id"), words("work_item"), words("due_now"), words("filed_now"), words("planned"), words("actual"), words("state"),
-                   words("light")], items, words("no_items_due")),
+                   words("light")], items, words("no_items_due"), sheet=words("agency_items", name=short)),
         ], appendix=title))
     headers = [words("agency"), words("expected_items"), words("reported_items"), words("owed_overdue"), words("filed_on")]
     head = Section("agencies", title, [words("agencies_intro", part=part)],
