@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from sixcore.messages import LIGHT_WORDS, STATE_WORDS, Lang, word
 from sixcore.model.status import STATUS_WORDS
-from sixcore.report import AgencyName, QuarterReport
+from sixcore.report import AgencyFiling, AgencyName, QuarterReport
 from sixcore.standing import ItemStanding, KpiStanding, Light, State
 
 
@@ -435,37 +435,44 @@ def _agency_appendix(report: QuarterReport, words: _Words, number: int) -> list[
     review = report.programme.review
     part = words("review_part", part=review.part if words.lang is Lang.zh else _FORMAL_NUMERALS.get(review.part, review.part)) if review else ""
     overview: list[list[Cell]] = []
-    sections = []
-    for sub, agency in enumerate(report.agencies, start=1):
-        name = agency.name.get(words.lang)
+    for agency in report.agencies:
         filed = agency.status.model if agency.status else None
         reported = filed.work_items if filed else {}
-        overview.append([name, agency.expected_items, sum(standing.id in reported for standing in agency.owed),
+        overview.append([agency.name.get(words.lang), agency.expected_items, sum(standing.id in reported for standing in agency.owed),
                          sum(standing.is_overdue for standing in agency.owed), str(filed.reported or "") if filed else words("not_filed")])
-        texts: list[list[Cell]] = [] if filed is None else [
-            [words("filed_on"), str(filed.reported or "")], [words("summary"), filed.summary or ""],
-            [words("highlights"), "\n".join(filed.highlights)], [words("next_quarter"), "\n".join(filed.next_quarter)]]
-        owed = {standing.id for standing in agency.owed}
-        items: list[list[Cell]] = []
-        for standing in report.items:
-            if standing.id in owed or standing.id in reported:
-                own = reported.get(standing.id)
-                items.append([standing.id, standing.placed.work_item.text, words("yes") if standing.id in owed else "",
-                              words.reported(own.state) if own and own.state else words("not_filed"),
-                              own.planned if own else None, own.actual if own else None, words.state(standing.state), words.light(standing.light)])
-        # English names are too long for a sheet's 31 characters: there the id stands in (MOEA, NSTC: mostly the official acronyms)
-        short = name if words.lang is Lang.zh else agency.body.upper()
-        sections.append(Section(f"agency-{agency.body}", words("sub_appendix", number=_appendix_number(words, number), sub=_appendix_number(words, sub), title=name), [], [
-            Table(f"agency-{agency.body}-texts", words("agency_texts", name=name), [words("topic"), words("text")], texts, words("not_filed"),
-                  sheet=words("agency_texts", name=short)),
-            Table(f"agency-{agency.body}-items", words("agency_items", name=name),
-                  [words("id"), words("work_item"), words("due_now"), words("filed_now"), words("planned"), words("actual"), words("state"),
-                   words("light")], items, words("no_items_due"), sheet=words("agency_items", name=short)),
-        ], appendix=title))
     headers = [words("agency"), words("expected_items"), words("reported_items"), words("owed_overdue"), words("filed_on")]
     head = Section("agencies", title, [words("agencies_intro", part=part)],
                    [Table("agencies", title, headers, overview, words("no_agencies"))], appendix=title)
-    return [head, *sections]
+    return [head, *(_agency_section(report, words, agency, words("sub_appendix", number=_appendix_number(words, number),
+                                                                  sub=_appendix_number(words, sub), title=agency.name.get(words.lang)), title)
+                    for sub, agency in enumerate(report.agencies, start=1))]
+
+
+def _agency_section(report: QuarterReport, words: _Words, agency: AgencyFiling, title: str, appendix: str) -> Section:
+    """One agency's page: its part 伍 texts as filed, and each work item it owes or its file names, with what the file said."""
+    name = agency.name.get(words.lang)
+    filed = agency.status.model if agency.status else None
+    reported = filed.work_items if filed else {}
+    texts: list[list[Cell]] = [] if filed is None else [
+        [words("filed_on"), str(filed.reported or "")], [words("summary"), filed.summary or ""],
+        [words("highlights"), "\n".join(filed.highlights)], [words("next_quarter"), "\n".join(filed.next_quarter)]]
+    owed = {standing.id for standing in agency.owed}
+    items: list[list[Cell]] = []
+    for standing in report.items:
+        if standing.id in owed or standing.id in reported:
+            own = reported.get(standing.id)
+            items.append([standing.id, standing.placed.work_item.text, words("yes") if standing.id in owed else "",
+                          words.reported(own.state) if own and own.state else words("not_filed"),
+                          own.planned if own else None, own.actual if own else None, words.state(standing.state), words.light(standing.light)])
+    # English names are too long for a sheet's 31 characters: there the id stands in (MOEA, NSTC: mostly the official acronyms)
+    short = name if words.lang is Lang.zh else agency.body.upper()
+    return Section(f"agency-{agency.body}", title, [], [
+        Table(f"agency-{agency.body}-texts", words("agency_texts", name=name), [words("topic"), words("text")], texts, words("not_filed"),
+              sheet=words("agency_texts", name=short)),
+        Table(f"agency-{agency.body}-items", words("agency_items", name=name),
+              [words("id"), words("work_item"), words("due_now"), words("filed_now"), words("planned"), words("actual"), words("state"),
+               words("light")], items, words("no_items_due"), sheet=words("agency_items", name=short)),
+    ], appendix=appendix)
 
 
 # the programme's parts are numbered 壹、貳、參 …; English says 5 for 伍
