@@ -82,6 +82,8 @@ def test_agencies_filed_and_due(quarter: str, reports: dict, independent: Indepe
     assert {agency["id"] for agency in agencies if agency["expected_items"]} == independent.owing(key)
     assert {agency["id"]: agency["expected_items"] for agency in agencies if agency["expected_items"]} == {
         body: len(independent.owed_by(body, key)) for body in independent.owing(key)}
+    assert {agency["id"]: set(agency["owed"]) for agency in agencies if agency["owed"]} == {
+        body: independent.owed_by(body, key) for body in independent.owing(key)}
     if quarter == "112Q3":  # mohw skipped this quarter in the demo set
         assert next(agency for agency in agencies if agency["id"] == "mohw")["filed"] is False
 

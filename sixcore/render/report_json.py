@@ -58,7 +58,7 @@ def report_data(report: QuarterReport) -> dict[str, Any]:
         "scope": {"industries": list(report.scope.industries), "measures": list(report.scope.measures), "agencies": list(report.scope.agencies)},
         "nothing_filed": report.nothing_filed,
         "agencies": [
-            {"id": agency.body, "name": agency.name.zh, "name_en": agency.name.en, "expected_items": agency.expected_items, "filed": agency.status is not None,
+            {"id": agency.body, "name": agency.name.zh, "name_en": agency.name.en, "expected_items": agency.expected_items, "owed": [standing.id for standing in agency.owed], "filed": agency.status is not None,
              "summary": agency.status.model.summary if agency.status else None,
              "highlights": agency.status.model.highlights if agency.status else [],
              "next_quarter": agency.status.model.next_quarter if agency.status else []}
