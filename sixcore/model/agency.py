@@ -19,6 +19,7 @@ class Agency(Model):
     name: str = Field(description="full name as printed")
     short: str = Field(description="the short name the plan's tables print, e.g. 衛福部")
     name_en: str | None = Field(default=None, description="the official English name (a faithful translation where there is none), shown by --lang en")
+    short_en: str | None = Field(default=None, description="the English abbreviation tables print (MOEA, NSTC); name_en where there is none")
     parent: str | None = Field(default=None, description="id of the body this unit belongs to")
     successor: str | None = Field(default=None, description="id of the body that took over after a reorganisation")
     effective: RocDayField | None = Field(default=None, description="ROC date the successor took over")
@@ -34,8 +35,8 @@ class Agency(Model):
 
     @property
     def short_name(self) -> Bilingual:
-        """The name a table prints: the plan's short form, or the English name (English has no agreed short forms)."""
-        return Bilingual(zh=self.short, en=self.name_en or self.short)
+        """The name a table prints: the plan's short form, and the English abbreviation (or name)."""
+        return Bilingual(zh=self.short, en=self.short_en or self.name_en or self.short)
 
 
 class AgencyRegistry(Model):

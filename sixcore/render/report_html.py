@@ -71,6 +71,8 @@ def format_report_html(title: str, sections: list[Section], lang: Lang, notice: 
             head = "".join(f'<th scope="col">{escape(header)}</th>' for header in table.headers)
             body = "".join("<tr>" + "".join(_cell(value) for value in row) + "</tr>" for row in table.rows)
             parts.append(f'<table id="table-{table.key}"><caption>{escape(table.title)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+            if table.note:
+                parts.append(f"<p>{escape(table.note)}</p>")
         parts.append("</section>")
     parts.append("</main></body></html>\n")
     return "\n".join(parts)

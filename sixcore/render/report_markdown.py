@@ -30,6 +30,8 @@ def format_report_markdown(title: str, sections: list[Section]) -> str:
             if table.rows:
                 rows = [[_markdown_cell(value) for value in row] for row in table.rows]
                 lines += [tabulate(rows, headers=table.headers, tablefmt="github", disable_numparse=True), ""]
+                if table.note:
+                    lines += [table.note, ""]
             elif table.empty:
                 lines += [table.empty, ""]
     return "\n".join(lines)

@@ -50,6 +50,7 @@ class Table:
     rows: list[list[Cell]]
     empty: str = ""  # said instead of an empty table
     sheet: str | None = None  # a spreadsheet tab's name (31 characters at most) when the title is too long for one
+    note: str = ""  # said after the rows (what is listed more briefly than in rows)
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,9 @@ _TEXT: dict[str, tuple[str, str]] = {
     "owed_overdue": ("其中逾期", "Of them overdue"),
     "attention_table": ("{number}【{name}】", "Industry {number} ({name})"),
     "none_attention": ("無需關注之工作項目。", "No work item needs attention."),
+    "never_reported": ("另有逾期而從未填報者 {count} 項（無落後原因及因應對策可列，見附錄一各機關應填項目）：{ids}",
+                       "Also overdue and never reported ({count}; no reason or countermeasure to show, see each agency's items due in "
+                       "appendix 1): {ids}"),
     "streak_quarters": ("連續 {n} 季", "{n} quarters"),
     "suspended": ("停辦項目", "Suspended"),
     "suspend_reason": ("停辦原因", "Why suspended"),
@@ -359,16 +363,21 @@ def _attention(report: QuarterReport, words: _Words) -> Section:
                words("streak"), words("delay_reason"), words("countermeasure")]
     for industry in report.industries:
         rows: list[list[Cell]] = []
-        for standing in report.needing_attention(industry):
-            last = standing.report
-            reported = f"{words.reported(standing.word.state)} ({standing.word.quarter})" if standing.word else "—"
+        attention = report.needing_attention(industry)
+        # overdue with no word ever filed: nothing to say but the id, and in a 管考 body a row each would bury the rest
+        never = [standing.id for standing in attention if standing.word is None]
+        for standing in attention:
+            if (word := standing.word) is None:
+                continue
             rows.append([standing.id, standing.placed.work_item.text, _lead(report, standing, words), str(standing.placed.work_item.end or ""),
-                         reported, words.state(standing.state), words.light(standing.light),
+                         f"{words.reported(word.state)} ({word.quarter})", words.state(standing.state), words.light(standing.light),
                          words("streak_quarters", n=standing.behind_streak) if standing.continuously_behind else "",
-                         (last.delay_reason or "") if last else "", (last.countermeasure or "") if last else ""])
+                         word.report.delay_reason or "", word.report.countermeasure or ""])
         number = industry.industry.industry
+        note = words("never_reported", count=len(never), ids=("、" if words.lang is Lang.zh else ", ").join(never)) if never else ""
+        # with no row to follow, the note is what the table says instead
         tables.append(Table(f"attention-{number}", words("attention_table", number=number, name=industry.industry.name), headers, rows,
-                            words("none_attention")))
+                            note if not rows and note else words("none_attention"), note=note if rows else ""))
     rule = words("attention_rule", n=report.rules.work_items.consecutive_quarters)
     return Section("attention", words("attention"), [rule], tables)
 
@@ -464,8 +473,8 @@ def _agency_section(report: QuarterReport, words: _Words, agency: AgencyFiling, 
             items.append([standing.id, standing.placed.work_item.text, words("yes") if standing.id in owed else "",
                           words.reported(own.state) if own and own.state else words("not_filed"),
                           own.planned if own else None, own.actual if own else None, words.state(standing.state), words.light(standing.light)])
-    # English names are too long for a sheet's 31 characters: there the id stands in (MOEA, NSTC: mostly the official acronyms)
-    short = name if words.lang is Lang.zh else agency.body.upper()
+    # English names are too long for a sheet's 31 characters: there the abbreviation stands in (MOEA, NSTC)
+    short = name if words.lang is Lang.zh or agency.body not in report.names else report.names[agency.body].now.en
     return Section(f"agency-{agency.body}", title, [], [
         Table(f"agency-{agency.body}-texts", words("agency_texts", name=name), [words("topic"), words("text")], texts, words("not_filed"),
               sheet=words("agency_texts", name=short)),

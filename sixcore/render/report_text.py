@@ -61,6 +61,8 @@ def _table(table: Table, max_rows: int | None, lang: Lang, more_in: str | None, 
     if hidden:
         where = f"，完整清單見 {more_in}" if lang is Lang.zh and more_in else f"; the full list is in {more_in}" if more_in else ""
         rendered.append(Text(f"…另有 {hidden} 項{where}" if lang is Lang.zh else f"… {hidden} more{where}", style="dim"))
+    if table.note:
+        rendered.append(Text(table.note))
     return rendered
 
 
