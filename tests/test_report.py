@@ -166,8 +166,8 @@ def test_written_files_and_screen(demo: Path, reports: dict, independent: Indepe
 
 
 def test_ods_workbook_has_the_tables(demo: Path):
-    from odf.opendocument import load
     from odf import teletype
+    from odf.opendocument import load
     from odf.table import Table, TableCell, TableRow
 
     run("report", "--root", str(demo), "--quarter", "113Q2")
