@@ -97,7 +97,7 @@ def test_the_body_lists_exactly_the_items_overdue_seriously_behind_or_behind_in_
     for line in text.splitlines():
         if line.startswith("### "):
             number = line[4:].split("【")[0]
-        elif found := re.fullmatch(r"另有逾期而從未填報者 (\d+) 項（.*?）：(.*)", line):
+        elif found := re.fullmatch(r"逾期而從未填報者 (\d+) 項（.*?）：(.*)", line):
             notes.append((number, found[1], found[2]))
     never = {item_id: number for number, count, ids in notes for item_id in ids.split("、")}
     assert all(item_id.split("-")[0] == number for item_id, number in never.items())

@@ -10,7 +10,7 @@ from decimal import Decimal
 from html import escape
 
 from sixcore.messages import Lang
-from sixcore.render.report_tables import Cell, Mark, Section, cell_text
+from sixcore.render.report_tables import Cell, Mark, Note, Section, cell_text
 
 _STYLE = """
 :root { --green: #1a7f37; --yellow: #b58100; --red: #c62828; --done: #1f5fbf; --unreported: #8250df; --none: #6e7781; }
@@ -26,6 +26,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .light .dot { font-size: 1.1em; }
 .light-green { color: var(--green); } .light-yellow { color: var(--yellow); } .light-red { color: var(--red); }
 .light-done { color: var(--done); } .light-unreported { color: var(--unreported); } .light-none { color: var(--none); font-weight: normal; }
+.ids span { white-space: nowrap; }
 .notice { border-left: 4px solid var(--red); padding: .5rem 1rem; background: #fff5f5; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
@@ -48,6 +49,12 @@ def _cell(value: Cell) -> str:
     return f"<td{css}>{escape(cell_text(value)).replace(chr(10), '<br>')}</td>"
 
 
+def _note(note: Note) -> str:
+    """A note's ids each kept on one line in print (1-1/2.2.1, never 1-1/2 and .2.1)."""
+    ids = escape(note.separator).join(f"<span>{escape(item_id)}</span>" for item_id in note.ids)
+    return f'<p class="ids">{escape(note.text)}{ids}</p>'
+
+
 def format_report_html(title: str, sections: list[Section], lang: Lang, notice: str | None = None) -> str:
     """`notice`: a paragraph to set apart at the top (e.g. that nothing has been filed)."""
     parts = [
@@ -65,14 +72,15 @@ def format_report_html(title: str, sections: list[Section], lang: Lang, notice: 
             parts.append(f"<p{css}>{escape(paragraph)}</p>")
         for table in section.tables:
             if not table.rows:
-                if table.empty:
-                    parts.append(f"<h3>{escape(table.title)}</h3><p>{escape(table.empty)}</p>")
+                if table.note or table.empty:
+                    said = _note(table.note) if table.note else f"<p>{escape(table.empty)}</p>"
+                    parts.append(f"<h3>{escape(table.title)}</h3>{said}")
                 continue
             head = "".join(f'<th scope="col">{escape(header)}</th>' for header in table.headers)
             body = "".join("<tr>" + "".join(_cell(value) for value in row) + "</tr>" for row in table.rows)
             parts.append(f'<table id="table-{table.key}"><caption>{escape(table.title)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
             if table.note:
-                parts.append(f"<p>{escape(table.note)}</p>")
+                parts.append(_note(table.note))
         parts.append("</section>")
     parts.append("</main></body></html>\n")
     return "\n".join(parts)

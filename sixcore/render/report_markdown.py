@@ -23,15 +23,15 @@ def format_report_markdown(title: str, sections: list[Section]) -> str:
         for paragraph in section.paragraphs:
             lines += [paragraph, ""]
         for table in section.tables:
-            if not table.rows and not table.empty:
+            if not table.rows and not table.empty and not table.note:
                 continue  # nothing to show and nothing to say (as in every format)
             if table.title != section.title:
                 lines += [f"### {table.title}", ""]
             if table.rows:
                 rows = [[_markdown_cell(value) for value in row] for row in table.rows]
                 lines += [tabulate(rows, headers=table.headers, tablefmt="github", disable_numparse=True), ""]
-                if table.note:
-                    lines += [table.note, ""]
-            elif table.empty:
+            if table.note:
+                lines += [str(table.note), ""]
+            elif not table.rows:
                 lines += [table.empty, ""]
     return "\n".join(lines)

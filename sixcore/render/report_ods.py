@@ -129,9 +129,9 @@ def format_report_ods(sections: list[Section], overview_title: str) -> bytes:
         if table.headers:
             used.add(header_style.getAttrNS(STYLENS, "name"))
         rows = [_row([f"{header}{_paragraph(text)}</table:table-cell>" for text in table.headers])]
-        rows += [_row([cell(value) for value in values]) for values in table.rows or ([[table.empty]] if table.empty else [])]
-        if table.rows and table.note:
-            rows.append(_row([cell(table.note)]))
+        rows += [_row([cell(value) for value in values]) for values in table.rows or ([] if table.note else [[table.empty]] if table.empty else [])]
+        if table.note:
+            rows.append(_row([cell(str(table.note))]))
         add_sheet(name, rows)
     odfpy_used_styles = document._used_auto_styles
 

@@ -43,6 +43,18 @@ def cell_text(value: Cell) -> str:
 
 
 @dataclass(frozen=True)
+class Note:
+    """Said after a table's rows, or instead of them: a sentence ending in a list of ids, which print must not break."""
+
+    text: str
+    ids: list[str]
+    separator: str  # 、 or ", "
+
+    def __str__(self) -> str:
+        return self.text + self.separator.join(self.ids)
+
+
+@dataclass(frozen=True)
 class Table:
     key: str  # stable name: ODS sheet, HTML id, tests
     title: str
@@ -50,7 +62,7 @@ class Table:
     rows: list[list[Cell]]
     empty: str = ""  # said instead of an empty table
     sheet: str | None = None  # a spreadsheet tab's name (31 characters at most) when the title is too long for one
-    note: str = ""  # said after the rows (what is listed more briefly than in rows)
+    note: Note | None = None  # said after the rows (what is listed more briefly), or, with no rows, instead of `empty`
 
 
 @dataclass(frozen=True)
@@ -123,9 +135,9 @@ _TEXT: dict[str, tuple[str, str]] = {
     "owed_overdue": ("其中逾期", "Of them overdue"),
     "attention_table": ("{number}【{name}】", "Industry {number} ({name})"),
     "none_attention": ("無需關注之工作項目。", "No work item needs attention."),
-    "never_reported": ("另有逾期而從未填報者 {count} 項（無落後原因及因應對策可列，見附錄一各機關應填項目）：{ids}",
-                       "Also overdue and never reported ({count}; no reason or countermeasure to show, see each agency's items due in "
-                       "appendix 1): {ids}"),
+    "never_reported": ("逾期而從未填報者 {count} 項（無落後原因及因應對策可列，見附錄一各機關應填項目）：",
+                       "Overdue and never reported, {count} (no reason or countermeasure to show; see each agency's items due in "
+                       "appendix 1): "),
     "streak_quarters": ("連續 {n} 季", "{n} quarters"),
     "suspended": ("停辦項目", "Suspended"),
     "suspend_reason": ("停辦原因", "Why suspended"),
@@ -374,10 +386,9 @@ def _attention(report: QuarterReport, words: _Words) -> Section:
                          words("streak_quarters", n=standing.behind_streak) if standing.continuously_behind else "",
                          word.report.delay_reason or "", word.report.countermeasure or ""])
         number = industry.industry.industry
-        note = words("never_reported", count=len(never), ids=("、" if words.lang is Lang.zh else ", ").join(never)) if never else ""
-        # with no row to follow, the note is what the table says instead
+        note = Note(words("never_reported", count=len(never)), never, "、" if words.lang is Lang.zh else ", ") if never else None
         tables.append(Table(f"attention-{number}", words("attention_table", number=number, name=industry.industry.name), headers, rows,
-                            note if not rows and note else words("none_attention"), note=note if rows else ""))
+                            words("none_attention"), note=note))
     rule = words("attention_rule", n=report.rules.work_items.consecutive_quarters)
     return Section("attention", words("attention"), [rule], tables)
 

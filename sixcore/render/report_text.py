@@ -38,7 +38,8 @@ def _cell(value: Cell) -> Text | str:
 def _table(table: Table, max_rows: int | None, lang: Lang, more_in: str | None, width: int, heading: str) -> list[RichTable | Text]:
     caption = Text(table.title, style="bold") if table.title != heading else None
     if not table.rows:
-        return [caption or Text(""), Text(table.empty, style="italic")] if table.empty else []
+        said = Text(str(table.note)) if table.note else Text(table.empty, style="italic") if table.empty else None
+        return [caption or Text(""), said] if said else []
     shown = table.rows if max_rows is None or table.key in _WHOLE else table.rows[:max_rows]
     rich_table = RichTable(box=box.SIMPLE, show_edge=False, pad_edge=False, expand=False)
     # a header wider than its cells (and than _HEADER_WRAP) wraps onto two lines instead of widening the column
@@ -62,7 +63,7 @@ def _table(table: Table, max_rows: int | None, lang: Lang, more_in: str | None, 
         where = f"，完整清單見 {more_in}" if lang is Lang.zh and more_in else f"; the full list is in {more_in}" if more_in else ""
         rendered.append(Text(f"…另有 {hidden} 項{where}" if lang is Lang.zh else f"… {hidden} more{where}", style="dim"))
     if table.note:
-        rendered.append(Text(table.note))
+        rendered.append(Text(str(table.note)))
     return rendered
 
 
