@@ -190,3 +190,14 @@ def test_english_leaves_only_the_plans_and_the_agencies_own_texts_in_chinese(dem
         page = page.replace(html.escape(text).replace("\n", "<br>"), "")
     assert not cjk.findall(md), sorted({line for line in md.splitlines() if cjk.search(line)})[:5]
     assert not cjk.findall(page), sorted({line[:200] for line in page.splitlines() if cjk.search(line)})[:5]
+
+
+def test_the_body_lists_the_kpis_behind_and_the_appendix_every_kpi(demo: Path, written: dict[str, Path]):
+    """Which KPI is behind is the KPI standing's judgment (report.json's light); the body lists just those."""
+    kpis = json.loads((written["zh-TW"] / "report.json").read_text(encoding="utf-8"))["kpis"]
+    parts = sections(markdown(written))
+    behind = tables(parts["四、落後之關鍵績效指標（KPI）"])[""]
+    assert [row[0] for row in behind] == [kpi["id"] for kpi in kpis if kpi["light"] in ("yellow", "red")]
+    assert behind and all(row[-2] in ("🟡 落後", "🔴 嚴重落後") for row in behind)
+    every = tables(parts["附錄三　關鍵績效指標（KPI）一覽"])["關鍵績效指標（KPI）一覽"]
+    assert [row[0] for row in every] == [kpi["id"] for kpi in kpis]
