@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 from pydantic.config import JsonDict
@@ -38,6 +38,30 @@ class NumericTarget(Model):
         return self
 
 
+class SubTarget(Model):
+    """One figure a year's 分年目標 cell asks for."""
+
+    value: float = Field(description="the figure; for a range (2~3 家) its lower end")
+    unit: str
+    cumulative: bool = Field(description="累計 since the programme began (true) or that year alone (false)")
+
+
+ACHIEVEMENT: Literal["achievement"] = "achievement"
+YearTargets = list[SubTarget] | Literal["achievement"]
+
+
+def _slots(targets: list[SubTarget]) -> list[tuple[str, int]]:
+    """Each sub-target as (unit, its place among the cell's figures in that unit): the same figure from year to year."""
+    units = [target.unit for target in targets]
+    return [(unit, units[:n + 1].count(unit)) for n, unit in enumerate(units)]
+
+
+def sub_target_keys(targets: list[SubTarget]) -> list[str]:
+    """How a status file names each sub-target under `actuals:`: its unit, numbered where a unit repeats (案1, 案2)."""
+    units = [target.unit for target in targets]
+    return [unit if units.count(unit) == 1 else f"{unit}{n}" for unit, n in _slots(targets)]
+
+
 class Kpi(Model):
     label: str = Field(description="as printed, e.g. 1.1.1")
     id: str | None = Field(default=None, description="unique id when the label repeats, e.g. 6.2.2b")
@@ -46,12 +70,61 @@ class Kpi(Model):
     yearly: dict[Year, YearlyText] = Field(description="分年目標 by ROC year; {} when the document sets none", json_schema_extra=_YEAR_KEYS_ONLY)
     target: NumericTarget | None = None
     targets_more: list[NumericTarget] = Field(default_factory=list)
-    qualitative: bool = False
+    seed_line: int | None = Field(default=None, ge=1, description="the row's first line in the plan's text, where the decision below can be checked")
+    yearly_targets: dict[Year, YearTargets] = Field(
+        default_factory=dict, json_schema_extra=_YEAR_KEYS_ONLY,
+        description="per year with a 分年目標: the sub-targets the cell asks for, or `achievement` (a milestone judged 達成/部分達成/未達成)")
+    qualitative: bool = Field(default=False, description="judged by achievement (達成/部分達成/未達成) in every year, for the reason given")
+    reason: str | None = Field(default=None, description="why the KPI is judged by achievement")
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _one_decision(self) -> Kpi:
+        if self.qualitative and self.yearly_targets:
+            raise ValueError("a KPI is judged by achievement (`qualitative: true`) or by `yearly_targets`, not both")
+        if blank := sorted(year for year in self.yearly_targets if not self.yearly.get(year)):
+            raise ValueError(f"`yearly_targets` gives years {blank} whose 分年目標 cell is empty")
+        return self
 
     @property
     def key(self) -> str:
         return self.id or self.label
+
+    def targets_in(self, year: int | str) -> YearTargets | None:
+        """What the year's cell asks for: its sub-targets, or `achievement`; None when the cell is empty (nothing asked).
+
+        `yearly_targets` decides where the plan gives it; otherwise the single figure in the KPI's unit, and a cell
+        without one is a milestone judged by achievement (so no cell goes unjudged)."""
+        if not self.yearly_target(year):
+            return None
+        if self.qualitative:
+            return ACHIEVEMENT
+        if (decided := self.yearly_targets.get(str(year))) is not None:
+            return decided
+        figure = self.yearly_figure(year)
+        if figure is None or self.target is None:
+            return ACHIEVEMENT
+        return [SubTarget(value=figure, unit=self.target.unit, cumulative=self.target.cumulative)]
+
+    def asked_before(self, year: int, targets: list[SubTarget], position: int) -> float:
+        """What the years before `year` asked of the figure at `position` of `targets` (that year's sub-targets): added
+        up back to the latest cumulative figure (1, then 1 that year alone, then 累計 5: 2 asked before the last year).
+        Where a cumulative sub-target starts its year."""
+        slot = _slots(targets)[position]
+        asked = 0.0
+        for earlier in range(year - 1, 0, -1):
+            if str(earlier) not in self.yearly:
+                break
+            targets_then = self.targets_in(earlier)
+            if not isinstance(targets_then, list):
+                continue
+            then = dict(zip(_slots(targets_then), targets_then, strict=True)).get(slot)
+            if then is None:
+                continue
+            asked += then.value
+            if then.cumulative:
+                break
+        return asked
 
     def yearly_target(self, year: int | str) -> YearlyText:
         """The 分年目標 cell for ROC `year`; None for a year without a column or a cell not printed."""
