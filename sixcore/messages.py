@@ -164,6 +164,9 @@ CATALOG: dict[str, tuple[str, dict[str, str], dict[str, str]]] = {
     "SC236": ("workbook-row",
               {"zh-TW": "工作表「{sheet}」{what_zh}", "en": "sheet '{sheet}': {what_en}"},
               {"zh-TW": "{row_hint_zh}", "en": "{row_hint_en}"}),
+    "SC215": ("achieved-without-evidence",
+              {"zh-TW": "KPI {kpi} 填報「達成」但未提供佐證", "en": "KPI {kpi} is reported 達成 (achieved) without evidence"},
+              {"zh-TW": "請填寫 evidence:（佐證，如驗收紀錄、核定文號、成果報告）。", "en": "fill in `evidence:` (what shows it: an acceptance record, an approval, a results report)."}),
     "SC220": ("budget-negative",
               {"zh-TW": "產業 {industry} 經費的 {field} 為負數（{value}）", "en": "industry {industry}: budget {field} is negative ({value})"},
               {"zh-TW": "經費填年度累計數（億元），不得為負；更正時填更正後的累計數並於 note: 說明。", "en": "budget figures are year-to-date sums (億元) and never negative; report a correction as the corrected sum, with a note."}),
@@ -356,6 +359,7 @@ _SCHEMA_ZH = {
     "value_error": "：{detail}",
     "number_text": "的「{input}」不是數字；請填數字，例如 50（可含 %）",
     "status_word": "的「{input}」不是可用的狀態；請填 {allowed} 其中之一",
+    "achievement_word": "的「{input}」不是可用的達成情形；請填 {allowed} 其中之一",
 }
 
 _DATE_REASON_ZH = {

@@ -218,3 +218,11 @@ def test_every_problem_in_one_run_even_with_a_schema_error(mini):
         ("status/111Q1/nstc.yaml", 6, 3, "SC203"),
         ("status/111Q1/nstc.yaml", 7, 38, "SC010"),
     ]
+
+
+def test_achieved_needs_evidence(mini):
+    # at the word 達成: line 4, column 23 (after `  "1.1.1": {achieved: `)
+    file_status(mini, "113Q4", "nstc", 'kpis:\n  "1.1.1": {achieved: 達成}\n')
+    assert ("status/113Q4/nstc.yaml", 4, 23, "SC215") in problems(mini, severity=Severity.ERROR)
+    file_status(mini, "113Q4", "nstc", 'kpis:\n  "1.1.1": {achieved: Achieved, evidence: 113/11/20 驗收紀錄}\n')
+    assert problems(mini, severity=Severity.ERROR) == []

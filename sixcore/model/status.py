@@ -18,17 +18,25 @@ STATUS_WORDS: dict[str, str] = {
     "done": "完成", "on-track": "進行中", "behind": "落後", "not-started": "未開始", "suspended": "停辦",
 }
 PLAN_WORDS = "完成、進行中、落後、未開始、停辦"
+# How far a KPI judged by achievement got (plan/kpis: `qualitative` or a year's `achievement`).
+ACHIEVEMENT_WORDS: dict[str, str] = {
+    "達成": "達成", "部分達成": "部分達成", "未達成": "未達成",
+    "achieved": "達成", "partly achieved": "部分達成", "not achieved": "未達成",
+}
+ACHIEVEMENT_PLAN_WORDS = "達成、部分達成、未達成"
 
 
-def _status_word(value: Any) -> Any:
-    """The status as a clerk may type it: the plan's words, or the English ones in any letter case (Done, ON-TRACK)."""
-    if not isinstance(value, str):
-        return value
-    text = unicodedata.normalize("NFKC", value).strip()
-    text = text.lower() if text.isascii() else text
-    if text not in STATUS_WORDS:
-        raise PydanticCustomError("status_word", "{value}: not a status; write one of {allowed}", {"value": value, "allowed": PLAN_WORDS})
-    return text
+def _clerk_word(words: dict[str, str], allowed: str, kind: str) -> Any:
+    """A validator taking a word as a clerk may type it: the plan's, or the English one in any letter case (Done, ON-TRACK)."""
+    def read(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        text = " ".join(unicodedata.normalize("NFKC", value).split())
+        text = text.lower() if text.isascii() else text
+        if text not in words:
+            raise PydanticCustomError(f"{kind}_word", "{value}: not a {kind}; write one of {allowed}", {"value": value, "kind": kind, "allowed": allowed})
+        return text
+    return read
 
 
 def _number(value: Any) -> Any:
@@ -43,14 +51,24 @@ def _number(value: Any) -> Any:
 
 
 def _any_case(word: str) -> str:
-    return "".join(f"[{char.upper()}{char.lower()}]" if char.isalpha() else char for char in word)  # the words hold letters and "-"
+    # the words hold letters, "-" and spaces (which a clerk may double)
+    return "".join(f"[{char.upper()}{char.lower()}]" if char.isalpha() else "\\s+" if char == " " else char for char in word)
+
+
+def _word_schema(words: dict[str, str]) -> dict[str, Any]:
+    """For editors: what _clerk_word accepts (JSON Schema has no case-insensitive enum)."""
+    return {"type": "string", "pattern": "^\\s*(" + "|".join(word if not word.isascii() else _any_case(word) for word in words) + ")\\s*$"}
 
 
 StatusWord = Annotated[
     Literal["完成", "進行中", "落後", "未開始", "停辦", "done", "on-track", "behind", "not-started", "suspended"],
-    BeforeValidator(_status_word),
-    # for editors: what _status_word accepts (JSON Schema has no case-insensitive enum)
-    WithJsonSchema({"type": "string", "pattern": "^\\s*(" + "|".join(word if not word.isascii() else _any_case(word) for word in STATUS_WORDS) + ")\\s*$"}),
+    BeforeValidator(_clerk_word(STATUS_WORDS, PLAN_WORDS, "status")),
+    WithJsonSchema(_word_schema(STATUS_WORDS)),
+]
+AchievementWord = Annotated[
+    Literal["達成", "部分達成", "未達成", "achieved", "partly achieved", "not achieved"],
+    BeforeValidator(_clerk_word(ACHIEVEMENT_WORDS, ACHIEVEMENT_PLAN_WORDS, "achievement")),
+    WithJsonSchema(_word_schema(ACHIEVEMENT_WORDS)),
 ]
 Figure = Annotated[
     float,
@@ -82,10 +100,23 @@ class WorkItemReport(Model):
 
 
 class KpiReport(Model):
-    """The actual value of one KPI for the year, keyed by KPI id, e.g. "1.1.1"."""
+    """One KPI as of the quarter, keyed by KPI id, e.g. "1.1.1": its figures, or how far a milestone got."""
 
-    actual: Figure | None = Field(default=None, description="當年度實際值 (cumulative when the KPI is cumulative, 累計)")
-    note: str | None = Field(default=None, description="說明")
+    actual: Figure | None = Field(default=None, description="實際值 of the year's (first) sub-target: 累計 for a cumulative one, else that year's")
+    actuals: dict[str, Figure | None] = Field(default_factory=dict, description="實際值 of each sub-target, by its unit (案1, 案2 where a unit repeats)")
+    achieved: AchievementWord | None = Field(
+        default=None, description="達成 / 部分達成 / 未達成 (achieved / partly achieved / not achieved), for a KPI judged by achievement")
+    evidence: str | None = Field(default=None, description="佐證 (what shows it; required with 達成)")
+    note: str | None = Field(default=None, description="說明 (required when behind: why, and what is done about it)")
+
+    @property
+    def achievement(self) -> str | None:
+        """The achievement in the plan's word (達成 …), whichever language the file used."""
+        return ACHIEVEMENT_WORDS[self.achieved] if self.achieved else None
+
+    def figure(self, key: str, first: bool) -> float | None:
+        """The actual of the sub-target named `key`; `actual` stands for the first sub-target."""
+        return self.actuals.get(key, self.actual if first else None)
 
 
 Money = Annotated[
