@@ -195,6 +195,10 @@ CATALOG: dict[str, tuple[str, dict[str, str], dict[str, str]]] = {
     "SC304": ("kpi-behind",
               {"zh-TW": "KPI {kpi} 的 {year} 年實際值 {actual} 未達分年目標 {target}", "en": "KPI {kpi}: actual {actual} for {year} is below the yearly target {target}"},
               {"zh-TW": "請於 note: 說明未達原因及後續作法。", "en": "explain the shortfall and next steps in `note:`."}),
+    "SC305": ("unreported-kpi",
+              {"zh-TW": "KPI {kpi} 於 {quarter} 未填報（缺 {missing}；主協辦：{agency}）", "en": "KPI {kpi} is not reported for {quarter} (missing {missing}; owners: {agency})"},
+              {"zh-TW": "請主協辦機關於該季填報檔的 kpis: 下填實際值（actual；多項子目標依單位填 actuals）或達成情形（achieved）；可用 sixcore status new 產生範本。",
+               "en": "the owners should fill in, under `kpis:` of their file for the quarter, the figures (`actual`, or `actuals` by unit for several sub-targets) or `achieved`; sixcore status new writes a template."}),
     # sixcore pr-scope: what one pull request changes (sixcore.prscope), located at the file concerned
     "SC401": ("pr-mixed",
               {"zh-TW": "填報的拉取請求只能變更填報檔，本拉取請求除填報檔外也變更了 {file}",

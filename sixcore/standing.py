@@ -16,6 +16,10 @@ programme's quarterly review (part 伍 of the plan) is stated here once, as of t
   earlier is due at the first review.
 - **Who files.** Every lead body owes a report on each item it leads that is active in the quarter or overdue,
   unless the item was 完成 or 停辦 by the latest word of the quarter before.
+- **KPIs.** In each quarter of a year whose 分年目標 asks something (from the first review on) a KPI's owners
+  owe the quarter's figure of every sub-target, or for a milestone its achievement; left out, it is 未填報
+  (SC305). Each sub-target is compared with its prorated expectation and the KPI takes the rule of
+  plan/lights.yaml over them; a milestone is judged in the year's Q4.
 
 Lights follow government project control (管考): the lag between planned and actual cumulative progress, with
 the thresholds of plan/lights.yaml.
@@ -33,6 +37,7 @@ from sixcore.calendar import MonthRange, Quarter, RocDay, RocMonth
 from sixcore.errors import SixcoreUserError
 from sixcore.load.loader import PlacedKpi, PlacedWorkItem
 from sixcore.load.status import AuditContext, FiledStatus
+from sixcore.model.kpi import ACHIEVEMENT, SubTarget, YearTargets, sub_target_keys
 from sixcore.model.lights import BudgetLights, KpiLights, LightRules, RollupLights, WorkItemLights
 from sixcore.model.plan import Phase, Programme, WorkItem
 from sixcore.model.status import BudgetReport, KpiReport, WorkItemReport
@@ -61,7 +66,7 @@ class Light(str, Enum):
     red = "red"
     done = "done"
     unreported = "unreported"
-    none = "none"  # not judged: not started, suspended, undated, qualitative KPI
+    none = "none"  # not judged: not started, suspended, undated, a KPI without a target this year or before its milestone's Q4
 
 
 JUDGED = (Light.green, Light.yellow, Light.red)
@@ -112,28 +117,70 @@ class ItemStanding:
         return self.word.quarter if self.word else None
 
 
+class KpiReason(str, Enum):
+    """Why a KPI has its light as of a quarter (the report says it beside the light)."""
+
+    no_target = "no_target"  # the year's 分年目標 cell is empty: nothing asked this year
+    not_reviewed = "not_reviewed"  # before the first review nothing is owed, and nothing was reported
+    unreported = "unreported"  # owed, and the quarter's reports leave a figure or the achievement out
+    in_progress = "in_progress"  # judged by achievement, before the year's Q4
+    achieved = "achieved"
+    partly_achieved = "partly_achieved"
+    not_achieved = "not_achieved"
+    on_track = "on_track"  # every sub-target at or above what is expected by the quarter
+    behind = "behind"  # some sub-target below it
+
+
+ACHIEVEMENT_LIGHTS = {"達成": (Light.green, KpiReason.achieved), "部分達成": (Light.yellow, KpiReason.partly_achieved),
+                      "未達成": (Light.red, KpiReason.not_achieved)}
+
+
+@dataclass(frozen=True)
+class SubTargetStanding:
+    key: str  # how a status file names it under `actuals:` (sixcore.model.kpi.sub_target_keys)
+    target: SubTarget
+    expected: float  # what the sub-target asks by the quarter (prorated when the rules say so)
+    actual: float | None
+    light: Light
+
+
 @dataclass(frozen=True)
 class KpiStanding:
     placed: PlacedKpi
     year: int
-    target: float | None  # the year's figure in the KPI's unit (None: qualitative or not stated as one figure)
-    expected: float | None  # what the target asks by the quarter (prorated when the rules say so)
+    asked: YearTargets | None  # what the year's 分年目標 asks: sub-targets, `achievement`, or nothing
+    sub_targets: list[SubTargetStanding]
+    filed: FiledStatus | None  # the quarter's report that speaks for the KPI
     report: KpiReport | None
-    reported_by: str | None
-    reported_in: Quarter | None
+    owed: bool  # its owners owe the quarter a figure for every sub-target, or the achievement
+    missing: list[str]  # what the quarter's reports leave out, as a status file names it: actual, actuals.<key>, achieved
     light: Light
+    reason: KpiReason
 
     @property
     def id(self) -> str:
         return self.placed.id
 
     @property
-    def actual(self) -> float | None:
-        return self.report.actual if self.report else None
+    def by_achievement(self) -> bool:
+        return self.asked == ACHIEVEMENT
 
     @property
-    def cumulative(self) -> bool:
-        return bool(self.placed.kpi.target and self.placed.kpi.target.cumulative)
+    def is_unreported(self) -> bool:
+        return self.reason is KpiReason.unreported
+
+    @property
+    def reported_by(self) -> str | None:
+        return self.filed.model.agency if self.filed else None
+
+    @property
+    def reported_in(self) -> Quarter | None:
+        return self.filed.quarter if self.filed else None
+
+    @property
+    def behind(self) -> list[SubTargetStanding]:
+        """The sub-targets below what the quarter expects."""
+        return [sub for sub in self.sub_targets if sub.light in (Light.yellow, Light.red)]
 
 
 @dataclass(frozen=True)
@@ -167,6 +214,11 @@ def budget_light(execution_rate: float | None, thresholds: BudgetLights) -> Ligh
     if execution_rate >= thresholds.behind_below:
         return Light.green
     return Light.yellow if execution_rate >= thresholds.severe_below else Light.red
+
+
+def worst(lights: list[Light]) -> Light:
+    """The worst of judged lights (red before yellow before green)."""
+    return max(lights, key=JUDGED.index)
 
 
 def rollup(lights: list[Light], shares: RollupLights | None = None) -> Light:
@@ -543,38 +595,69 @@ class Standings:
     def kpis(self) -> dict[str, KpiStanding]:
         return {placed.id: self._judge_kpi(placed) for placed in self.ctx.plan.placed_kpis()}
 
+    def unreported_kpis(self) -> list[KpiStanding]:
+        """KPIs owed a figure or an achievement for the quarter that its reports leave out (check's SC305, the report's 未填報)."""
+        return [standing for standing in self.kpis.values() if standing.is_unreported]
+
+    def kpis_owned_by(self, body: str) -> Iterator[KpiStanding]:
+        """KPIs `body` owns, as a lead or co-agency (whether it owes them the quarter: `owed`)."""
+        for standing in self.kpis.values():
+            if body in {self.ctx.body(agency) for agency in standing.placed.agencies}:
+                yield standing
+
     def _judge_kpi(self, placed: PlacedKpi) -> KpiStanding:
         year = self.quarter.year
-        target = placed.kpi.yearly_figure(year)
-        expected = self._expected(placed, target)
-        filed, report = self._latest_kpi_report(placed)
-        thresholds = self.rules.kpis
-        if not placed.kpi.yearly_target(year):
-            light = Light.none  # no target set for this year (no column for it, or a blank cell)
-        elif placed.kpi.qualitative or expected is None:
-            light = Light.none if report is not None else Light.unreported
-        elif report is None or report.actual is None:
-            light = Light.unreported
+        asked = placed.kpi.targets_in(year)
+        owed = asked is not None and self._reviewed(self.quarter)
+        filed, report = self._kpi_report(placed)
+        if owed and filed is not None and filed.quarter != self.quarter:
+            filed, report = None, None  # owed this quarter: an earlier quarter's word does not stand in for it
+        sub_targets: list[SubTargetStanding] = []
+        if asked is None:
+            missing: list[str] = []
+            light, reason = Light.none, KpiReason.no_target
+        elif asked == ACHIEVEMENT:
+            achievement = report.achievement if report else None
+            missing = [] if achievement else ["achieved"]
+            if achievement is None:
+                light, reason = Light.none, KpiReason.not_reviewed
+            elif self.quarter.number != 4:
+                light, reason = Light.none, KpiReason.in_progress  # a milestone is judged when its year closes
+            else:
+                light, reason = ACHIEVEMENT_LIGHTS[achievement]
         else:
-            ratio = report.actual / expected if expected else 1.0
-            light = Light.green if ratio >= thresholds.behind_below else Light.yellow if ratio >= thresholds.severe_below else Light.red
-        return KpiStanding(placed, year, target, expected, report, filed.model.agency if filed else None,
-                           filed.quarter if filed else None, light)
+            sub_targets = self._judge_sub_targets(placed, asked, report)
+            fields = ["actual"] if len(sub_targets) == 1 else [f"actuals.{sub.key}" for sub in sub_targets]  # as the status file names them
+            missing = [field for field, sub in zip(fields, sub_targets, strict=True) if sub.actual is None]
+            judged = [sub.light for sub in sub_targets]
+            if missing:
+                light, reason = Light.none, KpiReason.not_reviewed
+            else:
+                light = worst(judged) if self.rules.kpis.sub_targets == "worst" else rollup(judged, self.rules.measures)
+                reason = KpiReason.on_track if light is Light.green else KpiReason.behind
+        if missing and owed:
+            light, reason = Light.unreported, KpiReason.unreported
+        return KpiStanding(placed, year, asked, sub_targets, filed, report, owed, missing, light, reason)
 
-    def _expected(self, placed: PlacedKpi, target: float | None) -> float | None:
-        if target is None or not self.rules.kpis.prorate:
-            return target
-        share = self.quarter.number / 4
-        start = 0.0
-        if placed.kpi.target is not None and placed.kpi.target.cumulative:
-            # a cumulative target grows from the latest earlier year's figure
-            years = sorted((year for year in placed.kpi.yearly if int(year) < self.quarter.year), key=int, reverse=True)
-            earlier = (placed.kpi.yearly_figure(year) for year in years)
-            start = next((figure for figure in earlier if figure is not None), 0.0)
-        return round(start + (target - start) * share, 4)
+    def _judge_sub_targets(self, placed: PlacedKpi, asked: list[SubTarget], report: KpiReport | None) -> list[SubTargetStanding]:
+        thresholds = self.rules.kpis
+        judged = []
+        for position, (key, target) in enumerate(zip(sub_target_keys(asked), asked, strict=True)):
+            start = placed.kpi.asked_before(self.quarter.year, asked, position) if target.cumulative else 0.0
+            share = self.quarter.number / 4 if thresholds.prorate else 1.0
+            expected = round(start + (target.value - start) * share, 4)
+            actual = report.figure(key, first=position == 0) if report else None
+            if actual is None:
+                light = Light.unreported
+            else:
+                ratio = actual / expected if expected else 1.0
+                light = Light.green if ratio >= thresholds.behind_below else Light.yellow if ratio >= thresholds.severe_below else Light.red
+            judged.append(SubTargetStanding(key, target, expected, actual, light))
+        return judged
 
-    def _latest_kpi_report(self, placed: PlacedKpi) -> tuple[FiledStatus | None, KpiReport | None]:
-        """The latest report of the KPI in the quarter's year; when several bodies filed that quarter, its lead's."""
+    def _kpi_report(self, placed: PlacedKpi) -> tuple[FiledStatus | None, KpiReport | None]:
+        """The latest report of the KPI in the quarter's year up to the quarter (shown, with its quarter, when the
+        quarter has none); when several bodies filed that quarter, its lead's."""
         year = self.quarter.year
         found = [status for status in counting(self.ctx)
                  if status.quarter.year == year and status.quarter <= self.quarter and placed.id in status.model.kpis]
@@ -585,4 +668,3 @@ class Standings:
         lead = self.ctx.body(placed.agencies[0]) if placed.agencies else None
         chosen = next((status for status in candidates if self.ctx.body(status.model.agency) == lead), candidates[0])
         return chosen, chosen.model.kpis[placed.id]
-

@@ -11,9 +11,9 @@ from sixcore.calendar import Quarter, RocDay
 from sixcore.errors import SixcoreUserError
 from sixcore.load.status import STATUS_DIR, AuditContext
 from sixcore.messages import Lang, describe, hint
-from sixcore.model.status import BUDGET_FIGURES, PLAN_WORDS, BudgetReport, KpiReport, WorkItemReport
+from sixcore.model.status import ACHIEVEMENT_PLAN_WORDS, BUDGET_FIGURES, PLAN_WORDS, BudgetReport, KpiReport, WorkItemReport
 from sixcore.problem import Problem, Severity
-from sixcore.standing import Standings
+from sixcore.standing import KpiStanding, Standings
 from sixcore.writing import write_atomically
 
 HEADER = """\
@@ -34,7 +34,12 @@ HEADER = """\
 #     countermeasure 因應對策（「落後」時必填）
 #     suspend_reason 停辦原因（「停辦」時必填；停辦期間免填報，恢復辦理時再列入）
 #     note           備註（進度較上季下降時請說明）
-#   kpis           KPI 當年度實際值（累計型 KPI 填累計值）
+#   kpis           本季應填之 KPI（該年有分年目標者），依編號列出：
+#     actual         實際值：註明「累計」者填至本季之累計值，否則填當年度至本季之值
+#     actuals        分年目標有多項數值（子目標）者，依單位逐項填實際值（單位重複者為 案1、案2）
+#     achieved       分年目標無數值（里程碑）者填 {achieved}；於該年第 4 季評定
+#     evidence       佐證（「達成」時必填）
+#     note           說明（未達目標時請說明原因及因應）
 #   budget         經費執行，依產業編號（"1" …），年度累計、億元：approved 核定數、allocated 累計分配數、
 #                  spent 實支數、payable 應付未付數、saved 賸餘數；執行率偏低或數字異常時以 note 說明
 # 列出本季應填報的項目（期程進行中或已到期而尚未完成者），依措施與事項分組。
@@ -84,7 +89,7 @@ def render_status_template(ctx: AuditContext, quarter: Quarter, agency_id: str, 
     standings = Standings.of(ctx, quarter)
     programme = standings.programme
     basis = f"；依方案「{programme.review.part}、{programme.review.title}」" if programme.review else ""
-    lines = [HEADER.format(programme=programme.name.zh, basis=basis, quarter=quarter, quarter_zh=quarter.label_zh, agency=agency_id,
+    lines = [HEADER.format(achieved=ACHIEVEMENT_PLAN_WORDS, programme=programme.name.zh, basis=basis, quarter=quarter, quarter_zh=quarter.label_zh, agency=agency_id,
                            agency_name=registry[agency_id].name, path=path.as_posix())]
     lines += [f"quarter: {quarter}", f"agency: {agency_id}",
               "reported: null        # 填報日期（民國），如 113/10/8",
@@ -114,21 +119,35 @@ def render_status_template(ctx: AuditContext, quarter: Quarter, agency_id: str, 
         ]
     if not owed:
         lines[-1] = "work_items: {}      # 本季無應填報的重點工作項目"
-    year = str(quarter.year)
     kpi_lines = []
-    for placed_kpi in ctx.plan.placed_kpis():
-        owners = {ctx.body(agency) for agency in placed_kpi.agencies}
-        if body not in owners:
-            continue
-        target = placed_kpi.kpi.yearly_target(year)
-        target_text = _comment("；".join(target) if isinstance(target, list) else target or "-")
-        # a KPI without any 分年目標 shows its full-period target instead
-        shown = f"{year} 年目標：{target_text}" if placed_kpi.kpi.yearly else f"全期目標：{_comment(placed_kpi.kpi.full_target)}"
-        carried = previous_kpis.get(placed_kpi.id, KpiReport()) if quarter.number != 1 else KpiReport()
-        kpi_lines += [f'  "{placed_kpi.id}":  # {shown}', _carried("actual", carried.actual), "    note: null"]
+    for standing in standings.kpis_owned_by(body):
+        kpi = standing.placed.kpi
+        if not (standing.owed or not kpi.yearly):
+            continue  # a year without a target asks nothing; a KPI without any 分年目標 is listed with its full-period target
+        target = kpi.yearly_target(quarter.year)
+        shown = f"{quarter.year} 年目標：{_comment('；'.join(target) if isinstance(target, list) else target or '-')}" if kpi.yearly else f"全期目標：{_comment(kpi.full_target)}"
+        carried = previous_kpis.get(standing.id, KpiReport()) if quarter.number != 1 else KpiReport()  # a new year starts afresh
+        kpi_lines += [f'  "{standing.id}":  # {shown}', *_kpi_fields(standing, carried), "    note: null"]
     lines += ["kpis:", *kpi_lines] if kpi_lines else ["kpis: {}"]
     lines += _budget_lines(previous_budget if quarter.number != 1 else {})  # year-to-date figures start afresh each year
     return "\n".join(lines) + "\n"
+
+
+def _kpi_fields(standing: KpiStanding, carried: KpiReport) -> list[str]:
+    """What the KPI asks this year: the achievement and its evidence, the one figure, or each sub-target's figure."""
+    if standing.by_achievement:
+        return [f"    achieved: {_scalar(carried.achieved)}  # 必填：{ACHIEVEMENT_PLAN_WORDS}" + ("（上季）" if carried.achieved else ""),
+                _carried("evidence", carried.evidence)]
+    if not standing.sub_targets:  # asks nothing this year (a KPI without 分年目標): the figure toward the full-period target
+        return [_carried("actual", carried.actual)]
+    fields = []
+    for position, sub in enumerate(standing.sub_targets):
+        last = carried.figure(sub.key, first=position == 0)
+        asked = f"目標 {sub.target.value:g} {sub.target.unit}" + ("（累計）" if sub.target.cumulative else "（當年度）") + ("，上季" if last is not None else "")
+        fields.append(f"{sub.key}: {_scalar(last)}  # {asked}")
+    if len(fields) == 1:
+        return ["    actual" + fields[0].removeprefix(standing.sub_targets[0].key)]
+    return ["    actuals:", *(f"      {field}" for field in fields)]
 
 
 def _budget_lines(carried: dict[str, BudgetReport]) -> list[str]:

@@ -29,9 +29,10 @@ GIT_ENV = {
 # a filing for the mini fixture plan that sixcore check accepts: 國科會 reports its work item done
 # part 伍's texts, so that a good filing draws no warning (SC212)
 _TEXTS = "reported: 111/4/10\nsummary: 依計畫辦理\nhighlights: [亮點]\nnext_quarter: [持續辦理]\n"
-GOOD_STATUS = 'quarter: {quarter}\nagency: nstc\nwork_items:\n  "1-1/1.1.1": {{status: 完成, completed: 111/3/1}}\n' + _TEXTS
+# the KPI's actual too: a filing that leaves out a KPI owed that year is warned (SC305)
+GOOD_STATUS = 'quarter: {quarter}\nagency: nstc\nwork_items:\n  "1-1/1.1.1": {{status: 完成, completed: 111/3/1}}\nkpis:\n  "1.1.1": {{actual: 1}}\n' + _TEXTS
 # the same without the completion date: SC206 on line 4
-BAD_STATUS = 'quarter: {quarter}\nagency: nstc\nwork_items:\n  "1-1/1.1.1": {{status: 完成}}\n' + _TEXTS
+BAD_STATUS = 'quarter: {quarter}\nagency: nstc\nwork_items:\n  "1-1/1.1.1": {{status: 完成}}\nkpis:\n  "1.1.1": {{actual: 1}}\n' + _TEXTS
 
 
 class Repo:

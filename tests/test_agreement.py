@@ -45,6 +45,8 @@ class Views:
     gantt: dict[str, str]  # work-item bar id -> state (sixcore gantt --detail)
     gantt_bars: dict[str, tuple[str, str]]  # every bar id (measures too) -> (state, light), as gantt --format json gives them
     status_new: dict[str, set[str]]  # agency id -> the work items its `status new` template lists
+    check_unreported_kpis: set[str]  # SC305 KPIs
+    status_new_kpis: dict[str, set[str]]  # agency id -> the KPIs its `status new` template lists
 
     @property
     def report_states(self) -> dict[str, str]:
@@ -76,9 +78,11 @@ def independent(agreement_demo: Path, loaded: AuditContext) -> Independent:
     return read_independent(agreement_demo, loaded)
 
 
-def template_ids(ctx: AuditContext, quarter: Quarter, agency: str) -> set[str]:
+def template_ids(ctx: AuditContext, quarter: Quarter, agency: str) -> tuple[set[str], set[str]]:
+    """The work items and the KPIs the agency's `status new` template lists."""
     text = render_status_template(ctx, quarter, agency, Path("status") / str(quarter) / f"{agency}.yaml")
-    return set(yaml.load(text, Loader=SafeLoader)["work_items"] or {})
+    template = yaml.load(text, Loader=SafeLoader)
+    return set(template["work_items"] or {}), set(template["kpis"] or {})
 
 
 def judge(loaded: AuditContext, independent: Independent, quarter_name: str) -> Views:
@@ -92,10 +96,12 @@ def judge(loaded: AuditContext, independent: Independent, quarter_name: str) -> 
     key = quarter_key(quarter_name)
     # every body due to file or filing, under its own id and under the ids it filed as (科技部 to 111Q2, 工業局 in 110Q3)
     agencies = independent.owing(key) | independent.filers(key) | {f.agency for f in independent.counted if f.quarter == key}
-    status_new = {agency: template_ids(ctx, quarter, agency) for agency in sorted(agencies)}
+    templates = {agency: template_ids(ctx, quarter, agency) for agency in sorted(agencies)}
     return Views({problem.params["item"] for problem in problems if problem.code == "SC301"},
                  {problem.params["item"] for problem in problems if problem.code == "SC302"},
-                 report, gantt, gantt_bars, status_new)
+                 report, gantt, gantt_bars, {agency: items for agency, (items, _) in templates.items()},
+                 {problem.params["kpi"] for problem in problems if problem.code == "SC305"},
+                 {agency: kpis for agency, (_, kpis) in templates.items()})
 
 
 @pytest.fixture(scope="session")
@@ -148,6 +154,25 @@ def test_status_new(quarter: str, views: Callable[[str], Views], independent: In
     for agency, ids in listed.items():
         assert ids == independent.owed_by(independent.body(agency), key), agency
     assert set().union(*listed.values()) == independent.owed(key)
+
+
+@pytest.mark.parametrize("quarter", QUARTERS)
+def test_kpis_unreported(quarter: str, views: Callable[[str], Views], independent: Independent):
+    """check (SC305) and the report (未填報) name the same KPIs, those the independent reading finds owed and left
+    out; `status new` lists each agency exactly the KPIs it owes the quarter (README, "KPIs")."""
+    seen, key = views(quarter), quarter_key(quarter)
+    assert seen.check_unreported_kpis == {kpi["id"] for kpi in seen.report["kpis"] if kpi["unreported"]} == independent.kpis_unreported(key)
+    assert {kpi["id"] for kpi in seen.report["kpis"] if kpi["light"] == "unreported"} == seen.check_unreported_kpis
+    for agency, ids in seen.status_new_kpis.items():
+        assert ids == independent.kpis_owed_by(independent.body(agency), key), agency
+
+
+def test_the_kpi_agreement_is_not_vacuous(views: Callable[[str], Views]):
+    """Across the quarters the KPIs are unreported and reported, judged by figures (several sub-targets too) and by achievement."""
+    kpis = [kpi for quarter in QUARTERS for kpi in views(quarter).report["kpis"]]
+    assert {"unreported", "on_track", "behind", "in_progress", "achieved", "not_achieved"} <= {kpi["reason"] for kpi in kpis}
+    assert any(len(kpi["sub_targets"]) > 1 and kpi["actual"] is not None for kpi in kpis)
+    assert all(views(quarter).check_unreported_kpis for quarter in QUARTERS)
 
 
 # --- the commands against each other, item by item ---

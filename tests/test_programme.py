@@ -51,8 +51,9 @@ def test_its_report_says_what_it_lacks_instead_of_empty_tables(kpis_only: Path):
     assert sections["附錄二　工作項目一覽"] == here
     assert sections["六、經費"] == "本方案未列經費表（無 plan/budget.yaml）。"
     assert "本方案未列具體措施及重點工作項目" in sections["一、總覽"] and "工作項目（期程已開始者）" not in sections["一、總覽"]
-    # the KPI is reported as ever: 111's target 完成 1 件, expected by Q2 from 0 (no earlier figure) → 0.5
-    assert "| 1.1.1 | 113 年完成 2 件 | 完成 1 件    | 0.5     |" in sections["附錄三　關鍵績效指標（KPI）一覽"]
+    # the KPI is reported as ever: 111's target 完成 1 件, expected by Q2 from 0 (no earlier figure) → 0.5; owed
+    # by 111Q2 (nobody filed it): 未填報, for want of `actual`
+    assert "| 1.1.1 | 測試   | 113 年完成 2 件 | 1 件（累計）   | 0.5 件   |       | ⚪ 未填報 | 未填 actual |" in sections["附錄三　關鍵績效指標（KPI）一覽"]
     assert (folder / "items.csv").read_bytes().decode("utf-8-sig") == "編號,重點工作項目,措施,期程,主辦機關,狀態,燈號,預定進度%,實際進度%,落差,連續落後\r\n"
     data = json.loads((folder / "report.json").read_text(encoding="utf-8"))
     assert (data["work_items"], [kpi["id"] for kpi in data["kpis"]], data["budget"]) == ([], ["1.1.1"], {"table": None, "unit": "", "year": 111, "rows": []})
@@ -163,7 +164,7 @@ def test_report_114Q2_is_the_programme_s_with_its_kpis(trusted: Path):
     assert "填報機關：本季已填報 2 個機關：數位發展部、經濟部" in markdown
     assert "## 附錄一　各機關填報情形\n" in markdown
     assert "填報之辦理情形，每機關一節" in markdown  # seed 004 cites no part for the review (the 六大核心 plan: 辦理情形（方案伍）)
-    assert "| 編號   | 指標" in markdown and "| 目標年   | 實際值   |" in markdown  # the due year, not an empty yearly target
+    assert "| 編號   | 產業" in markdown and "| 目標年   | 實際值   |" in markdown  # the due year, not an empty yearly target
     data = json.loads((folder / "report.json").read_text(encoding="utf-8"))
     assert data["programme"] == {"name": {"zh": "五大信賴產業推動方案", "en": "Five Trusted Industries"}, "period": {"first": 113, "last": 117}}
     kpis = {kpi["id"]: kpi for kpi in data["kpis"]}

@@ -64,7 +64,8 @@ def test_kpi_expected_by_the_quarter(mini: Path, actual: float, light: Light):
     """KPI 1.1.1: 111 完成 1 件, 113 累計 2 件 (cumulative) → by 113Q2 expected 1 + (2 − 1) × 2/4 = 1.5."""
     file_status(mini, "113Q2", "nstc", f'kpis:\n  "1.1.1": {{actual: {actual}}}\n')
     standing = progress(mini, "113Q2").kpis["1.1.1"]
-    assert (standing.target, standing.expected, standing.light) == (2, 1.5, light)
+    [sub] = standing.sub_targets
+    assert (sub.target.value, sub.expected, standing.light) == (2, 1.5, light)
 
 
 def test_kpi_without_a_target_this_year_is_not_judged(mini: Path):

@@ -143,7 +143,8 @@ def test_overdue_as_of_the_quarter(mini):
     assert problems(mini, severity=Severity.WARNING) == [("plan/industries/1-mini.yaml", 37, 23, "SC302"), ("status/112Q1/nstc.yaml", 4, 3, "SC301")]
     assert problems(mini, as_of="111Q4", severity=Severity.WARNING) == [  # nobody filed 111Q4; 1.1.1 ended 111/12
         ("plan/industries/1-mini.yaml", 28, 19, "SC301"), ("plan/industries/1-mini.yaml", 29, 23, "SC302"),
-        ("plan/industries/1-mini.yaml", 37, 23, "SC302")]
+        ("plan/industries/1-mini.yaml", 37, 23, "SC302"),
+        ("plan/kpis/1-mini.yaml", 12, 9, "SC305")]  # KPI 1.1.1 asks 1 件 in 111: owed, and nobody filed
     file_status(mini, "111Q4", "nstc", """
         work_items:
           "1-1/1.1.1": {status: 完成, completed: 111/12/20}
@@ -162,6 +163,7 @@ def test_unreported_at_the_file_or_at_the_plan(mini):
     file_status(mini, "111Q1", "nstc", "work_items: {}\n")
     assert problems(mini, severity=Severity.WARNING) == [
         ("plan/industries/1-mini.yaml", 37, 23, "SC302"),  # 1.1.2: its lead (moea) filed nothing
+        ("status/111Q1/nstc.yaml", 1, 1, "SC305"),  # KPI 1.1.1 (111: 完成 1 件): nstc filed no kpis: at all
         ("status/111Q1/nstc.yaml", 3, 1, "SC302"),  # 1.1.1: nstc filed but left it out
     ]
 

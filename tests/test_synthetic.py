@@ -117,12 +117,20 @@ def test_demo_exercises_the_scenarios(independent: Independent):
 
 def test_demo_reports_kpi_actuals(independent: Independent, audits: dict):
     kpis: dict[tuple, list[float]] = {}
+    achieved: dict[tuple, list[str]] = {}
     for f in sorted(independent.filed, key=lambda f: f.quarter):
         for kpi_id, report in f.kpis.items():
-            kpis.setdefault((f.agency, kpi_id, f.quarter[0]), []).append(report["actual"])
-    assert len({kpi_id for _, kpi_id, _ in kpis}) >= 10
+            for key, value in ({"": report["actual"]} if "actual" in report else report.get("actuals") or {}).items():
+                kpis.setdefault((f.agency, kpi_id, key, f.quarter[0]), []).append(value)
+            if "achieved" in report:
+                achieved.setdefault((f.agency, kpi_id, f.quarter[0]), []).append(report["achieved"])
+    assert len({kpi_id for _, kpi_id, _, _ in kpis}) >= 10
+    assert any(key for _, _, key, _ in kpis)  # sub-targets, by unit
     assert all(values == sorted(values) for values in kpis.values())  # rising within each year
-    assert any(problem.code == "SC304" for problem in audits["113Q4"].problems)  # some fall short of the target
+    assert len({kpi_id for _, kpi_id, _ in achieved}) >= 5  # milestones: 部分達成 until Q4, then 達成 or 未達成
+    assert {words[-1] for words in achieved.values()} >= {"達成", "未達成", "achieved", "not achieved"}
+    codes = {problem.code for problem in audits["113Q4"].problems}
+    assert {"SC304", "SC305"} <= codes and "SC215" not in codes  # some fall short, some are left out, 達成 has its evidence
 
 
 @pytest.mark.parametrize("quarter", AS_OF)

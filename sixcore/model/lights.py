@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, model_validator
 
 from sixcore.model.base import Model
@@ -23,6 +25,8 @@ class KpiLights(Model):
     prorate: bool = Field(description="true: 年度目標依季別按比例（Q1 1/4 … Q4 全額）計算預期值；false: 每季都與全年目標比較")
     behind_below: float = Field(gt=0, le=1, description="實際值／預期值 低於此比例 → 落後（黃燈）")
     severe_below: float = Field(gt=0, le=1, description="低於此比例 → 嚴重落後（紅燈）")
+    sub_targets: Literal["worst", "shares"] = Field(
+        default="worst", description="分年目標含多項子目標時，KPI 燈號取 worst：最差一項；shares：依 measures 之紅、黃燈比例")
 
     @model_validator(mode="after")
     def _ordered(self) -> KpiLights:

@@ -40,11 +40,19 @@ def _work_item(report: QuarterReport, standing: ItemStanding) -> dict[str, Any]:
 
 
 def _kpi(standing: KpiStanding) -> dict[str, Any]:
+    first = standing.sub_targets[0] if standing.sub_targets else None  # target … cumulative: the first sub-target, as before sub-targets
+    report = standing.report
     return {
-        "id": standing.id, "year": standing.year, "full_target": standing.placed.kpi.full_target,
+        "id": standing.id, "industry": standing.placed.table.industry, "year": standing.year, "full_target": standing.placed.kpi.full_target,
         "yearly_target": standing.placed.kpi.yearly_target(standing.year),
-        "target": standing.target, "expected": standing.expected, "actual": standing.actual, "cumulative": standing.cumulative,
-        "qualitative": standing.placed.kpi.qualitative, "light": standing.light.value,
+        "target": first.target.value if first else None, "expected": first.expected if first else None,
+        "actual": first.actual if first else report.actual if report else None, "cumulative": bool(first and first.target.cumulative),
+        "qualitative": standing.by_achievement, "light": standing.light.value, "reason": standing.reason.value,
+        "owed": standing.owed, "unreported": standing.is_unreported, "missing": standing.missing,
+        "sub_targets": [{"key": sub.key, "target": sub.target.value, "unit": sub.target.unit, "cumulative": sub.target.cumulative,
+                         "expected": sub.expected, "actual": sub.actual, "light": sub.light.value} for sub in standing.sub_targets],
+        "achieved": report.achievement if report else None, "evidence": report.evidence if report else None,
+        "note": report.note if report else None,
         "reported_by": standing.reported_by, "reported_in": str(standing.reported_in) if standing.reported_in else None,
     }
 

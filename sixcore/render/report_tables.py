@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sixcore.messages import LIGHT_WORDS, STATE_WORDS, Lang, word
-from sixcore.model.status import STATUS_WORDS
+from sixcore.model.status import ACHIEVEMENT_WORDS, STATUS_WORDS
 from sixcore.report import AgencyFiling, AgencyName, QuarterReport
-from sixcore.standing import ItemStanding, KpiStanding, Light, State
+from sixcore.standing import ItemStanding, KpiReason, KpiStanding, Light, State
 
 
 @dataclass(frozen=True)
@@ -153,18 +153,38 @@ _TEXT: dict[str, tuple[str, str]] = {
     "yearly_target": ("{year} 年目標", "{year} target"),
     "expected": ("本季預期值", "Expected by now"),
     "kpi_actual": ("實際值", "Actual"),
-    "cumulative": ("累計", "Cumulative"),
+    "cumulative_mark": ("（累計）", " (cumulative)"),
     "yes": ("是", "yes"),
     "reported_by": ("填報機關", "Reported by"),
-    "kpi_rule": ("KPI 燈號：實際值與本季預期值比較（{rule}）。未達預期為落後，低於 {severe:.0%} 為嚴重落後；質化或無單一數值目標者不評定。",
-                 "KPI lights compare the actual with what is expected by this quarter ({rule}). Below it is behind, below {severe:.0%} seriously "
-                 "behind; qualitative targets and cells without a single figure are not judged."),
+    "kpi_rule": ("KPI 燈號：分年目標之各項數值（子目標）分別與本季預期值比較（{rule}），未達預期為落後，低於 {severe:.0%} 為嚴重落後；{combine}。"
+                 "分年目標無數值者（里程碑）依機關填報之達成情形於該年第 4 季評定：達成為正常，部分達成為落後，未達成為嚴重落後，之前為進行中。"
+                 "本季應填而未填實際值或達成情形者為未填報（與 sixcore check 之 SC305 相同）。",
+                 "KPI lights compare each figure of the yearly target (sub-target) with what is expected by this quarter ({rule}): below it "
+                 "is behind, below {severe:.0%} seriously behind; {combine}. A yearly target without a figure (a milestone) is judged in the "
+                 "year's Q4 by the achievement the agency reports: achieved is on track, partly achieved behind, not achieved seriously behind; "
+                 "before Q4 it is in progress. A KPI owed a figure or an achievement this quarter and given none is unreported (as SC305 of sixcore check)."),
+    "sub_targets_worst": ("KPI 取最差一項子目標之燈號", "a KPI takes its worst sub-target's light"),
+    "sub_targets_shares": ("KPI 依子目標中紅、黃燈之比例（同措施）", "a KPI's light follows the shares of red and yellow sub-targets (as measures)"),
+    "light_reason": ("燈號說明", "Why"),
+    "in_progress": ("進行中", "in progress"),
+    "reason_no_target": ("{year} 年無分年目標", "no target for {year}"),
+    "reason_not_reviewed": ("首次管考前，未填報", "not reported, before the first review"),
+    "reason_unreported": ("未填 {missing}", "{missing} not filled in"),
+    "reason_in_progress": ("里程碑，於 {year} 年第 4 季評定", "a milestone, judged in {year}Q4"),
+    "reason_achieved": ("達成", "achieved"),
+    "reason_partly_achieved": ("部分達成", "partly achieved"),
+    "reason_not_achieved": ("未達成", "not achieved"),
+    "reason_on_track": ("均達本季預期值", "at or above the expectation"),
+    "reason_behind": ("未達本季預期值（實際 / 預期）：{which}", "below the expectation (actual / expected): {which}"),
+    "kpis_behind": ("{year} 年未達分年目標之 KPI 及機關說明", "KPIs below their {year} targets, with the agencies' explanations"),
+    "explanation": ("機關說明", "Explanation"),
+    "none_behind": ("無未達分年目標之 KPI。", "No KPI is below its yearly target."),
     "kpi_no_yearly": ("本方案 KPI 未訂分年目標，僅列全期目標及其目標年與填報之實際值，不評定燈號。",
                       "The programme sets its KPIs no yearly targets: the full-period targets are listed with their year and the actuals "
                       "filed, not judged."),
     "due_year": ("目標年", "Due"),
     "kpi_no_year": ("KPI 分年目標僅訂 {years} 年；{year} 年無分年目標，不評定燈號。", "Yearly KPI targets exist for {years} only; {year} has none, so KPIs are not judged."),
-    "prorated": ("年度目標按季比例；累計型以去年目標為起點", "the yearly target prorated by quarter, cumulative ones from last year's"),
+    "prorated": ("年度目標按季比例；累計型以以前年度目標之累計為起點", "the yearly target prorated by quarter, cumulative ones from what earlier years asked"),
     "whole_year": ("全年目標", "the whole year's target"),
     "appendix": ("附錄{number}　{title}", "Appendix {number}. {title}"),
     "sub_appendix": ("附錄{number}之{sub}　{title}", "Appendix {number}.{sub} {title}"),
@@ -226,6 +246,7 @@ _TEXT: dict[str, tuple[str, str]] = {
 
 _UNITS_EN = {"億元": "NT$100 million", "元": "NT$", "萬元": "NT$10,000"}
 _REPORTED_EN = {plan_word: english for english, plan_word in STATUS_WORDS.items() if english.isascii()}
+_ACHIEVED_EN = {plan_word: english for english, plan_word in ACHIEVEMENT_WORDS.items() if english.isascii()}
 
 
 class _Words:
@@ -245,6 +266,10 @@ class _Words:
     def unit(self, unit: str) -> str:
         """A unit as the plan prints it (億元), in English where we know it."""
         return unit if self.lang is Lang.zh else _UNITS_EN.get(unit, unit)
+
+    def achievement(self, plan_word: str) -> str:
+        """An achievement as the plan words it (達成 …), in the report's language."""
+        return plan_word if self.lang is Lang.zh else _ACHIEVED_EN[plan_word]
 
     def reported(self, status_word: str) -> str:
         """A status as the file said it (完成 …), in the report's language."""
@@ -394,9 +419,18 @@ def _attention(report: QuarterReport, words: _Words) -> Section:
 
 
 def _kpis(report: QuarterReport, words: _Words) -> Section:
-    """The KPIs behind (yellow or red) in the body; every KPI is in the appendix (_kpi_appendix)."""
-    paragraphs, table = _kpi_table(report, words, [standing for standing in report.kpis if standing.light in (Light.yellow, Light.red)],
-                                   "kpis", words("kpis"), words("none_kpis_behind"))
+    """The KPIs behind (yellow or red) in the body, at a Q4 with the owning agency's explanation; every KPI is in the
+    appendix (_kpi_appendix)."""
+    behind = sorted((standing for standing in report.kpis if standing.light in (Light.yellow, Light.red)),
+                    key=lambda standing: standing.placed.table.industry)
+    paragraphs, table = _kpi_table(report, words, behind, "kpis", words("kpis"), words("none_kpis_behind"))
+    if report.quarter.number == 4 and report.has_yearly_targets:
+        table = Table("kpis_behind", words("kpis_behind", year=report.quarter.year),
+                      [words("id"), words("kpi"), words("yearly_target", year=report.quarter.year), words("kpi_actual"), words("light"),
+                       words("explanation"), words("reported_by")],
+                      [[standing.id, standing.placed.kpi.full_target, _asked(standing, words), _actual(standing, words), words.light(standing.light),
+                        standing.report.note if standing.report else None, _reporter(report, standing, words)] for standing in behind],
+                      words("none_behind"))
     return Section("kpis", words("kpis"), [*paragraphs, words("kpis_behind_only")], [table])
 
 
@@ -410,7 +444,8 @@ def _kpi_table(report: QuarterReport, words: _Words, standings: list[KpiStanding
                empty: str = "") -> tuple[list[str], Table]:
     if report.has_yearly_targets:
         thresholds = report.rules.kpis
-        paragraphs = [words("kpi_rule", rule=words("prorated") if thresholds.prorate else words("whole_year"), severe=thresholds.severe_below)]
+        paragraphs = [words("kpi_rule", rule=words("prorated") if thresholds.prorate else words("whole_year"), severe=thresholds.severe_below,
+                            combine=words(f"sub_targets_{thresholds.sub_targets}"))]
         years = sorted({year for standing in report.kpis for year, cell in standing.placed.kpi.yearly.items() if cell}, key=int)
         if years and str(report.quarter.year) not in years:
             paragraphs.insert(0, words("kpi_no_year", years=f"{years[0]}–{years[-1]}", year=report.quarter.year))
@@ -418,22 +453,58 @@ def _kpi_table(report: QuarterReport, words: _Words, standings: list[KpiStanding
     else:  # nothing to prorate or compare: the year the full-period target is due instead
         paragraphs = [words("kpi_no_yearly")]
         middle = [words("due_year")]
-    headers = [words("id"), words("kpi"), *middle, words("kpi_actual"), words("cumulative"), words("light"), words("reported_by")]
-    rows = [_kpi_row(report, standing, words) for standing in standings]
-    return paragraphs, Table(key, title, headers, rows, empty)
+    headers = [words("id"), words("industry"), words("kpi"), *middle, words("kpi_actual"), words("light"), words("light_reason"), words("reported_by")]
+    ordered = sorted(standings, key=lambda standing: standing.placed.table.industry)  # per industry, as the plan lists them
+    return paragraphs, Table(key, title, headers, [_kpi_row(report, standing, words) for standing in ordered], empty)
 
 
 def _kpi_row(report: QuarterReport, standing: KpiStanding, words: _Words) -> list[Cell]:
     kpi = standing.placed.kpi
     if report.has_yearly_targets:
-        cell = kpi.yearly_target(standing.year)
-        middle: list[Cell] = [("；" if words.lang is Lang.zh else "; ").join(cell) if isinstance(cell, list) else (cell or ""), standing.expected]
+        expected = "；".join(f"{cell_text(sub.expected)} {sub.target.unit}" for sub in standing.sub_targets)
+        middle: list[Cell] = [_asked(standing, words), expected or None]
     else:
         middle = [kpi.target.due_year if kpi.target else None]
+    light = Mark(standing.light, words("in_progress")) if standing.reason is KpiReason.in_progress else words.light(standing.light)
+    return [standing.id, standing.placed.table.title.split("-")[0], kpi.full_target, *middle, _actual(standing, words), light,
+            _reason(standing, words), _reporter(report, standing, words)]
+
+
+def _asked(standing: KpiStanding, words: _Words) -> str:
+    """The year's target: each sub-target's figure (累計 marked), or the milestone's text."""
+    if standing.sub_targets:
+        return "；".join(f"{cell_text(sub.target.value)} {sub.target.unit}" + (words("cumulative_mark") if sub.target.cumulative else "")
+                        for sub in standing.sub_targets)
+    cell = standing.placed.kpi.yearly_target(standing.year)
+    return "；".join(cell) if isinstance(cell, list) else (cell or "")
+
+
+def _actual(standing: KpiStanding, words: _Words) -> Cell:
+    """The figures filed (one per sub-target), or the achievement with its evidence."""
+    report = standing.report
+    if report is None:
+        return None
+    if standing.by_achievement:
+        said = words.achievement(report.achievement) if report.achievement else ""
+        return f"{said}（{report.evidence}）" if report.evidence else said
+    if not standing.sub_targets:
+        return report.actual
+    return "；".join(cell_text(sub.actual) if sub.actual is not None else "—" for sub in standing.sub_targets)
+
+
+def _reason(standing: KpiStanding, words: _Words) -> str:
+    if standing.reason is KpiReason.unreported:
+        return words("reason_unreported", missing="、".join(standing.missing))
+    if standing.reason is KpiReason.behind:
+        return words("reason_behind", which="、".join(f"{cell_text(sub.actual)} / {cell_text(sub.expected)} {sub.target.unit}" for sub in standing.behind))
+    return words(f"reason_{standing.reason.value}", year=standing.year)
+
+
+def _reporter(report: QuarterReport, standing: KpiStanding, words: _Words) -> str:
     reporter = _name(words, report.names[standing.reported_by]) if standing.reported_by in report.names else standing.reported_by or ""
     if standing.reported_in and standing.reported_in != report.quarter:
-        reporter += f" ({standing.reported_in})"  # an earlier quarter's figure, carried as the latest known
-    return [standing.id, kpi.full_target, *middle, standing.actual, words("yes") if standing.cumulative else None, words.light(standing.light), reporter]
+        reporter += f" ({standing.reported_in})"  # an earlier quarter's figure of a KPI owed nothing this quarter, as the latest known
+    return reporter
 
 
 def _appendix_number(words: _Words, number: int) -> str:

@@ -157,6 +157,48 @@ class Ambiguous(AssertionError):
     """Two different reports would both be an item's word in one quarter: the README does not say which."""
 
 
+@dataclass(frozen=True)
+class Kpi:
+    """One KPI row as the README's KPI rules need it."""
+
+    lead_body: str | None
+    owners: set[str]  # bodies of its 主協辦機關
+    asks: dict[int, list[str | None]]  # year → what a report must fill in: each sub-target's figure by key, or None: achieved
+
+
+def kpi_rows(plan: Path, body) -> dict[str, Kpi]:
+    """Every KPI row of plan/kpis, read from the YAML (the real plan decides every cell: yearly_targets or qualitative)."""
+    rows = {}
+    for path in sorted((plan / "kpis").glob("*.yaml")):
+        data = load_yaml(path)
+        for table in data.get("tables") or [data]:
+            for strategy in table["strategies"]:
+                for row in strategy["kpis"]:
+                    agencies = row.get("agencies") or strategy["agencies"]
+                    asks = {}
+                    for year, cell in (row.get("yearly") or {}).items():
+                        if not cell:
+                            continue
+                        decided = "achievement" if row.get("qualitative") else (row.get("yearly_targets") or {}).get(str(year))
+                        assert decided is not None, (row["label"], year)  # undecided cells: not in the real plan
+                        if decided == "achievement":
+                            asks[int(year)] = [None]
+                            continue
+                        units = [sub["unit"] for sub in decided]
+                        asks[int(year)] = [unit if units.count(unit) == 1 else f"{unit}{units[:n + 1].count(unit)}" for n, unit in enumerate(units)]
+                    rows[row.get("id") or row["label"]] = Kpi(body(agencies[0]) if agencies else None, {body(agency) for agency in agencies}, asks)
+    return rows
+
+
+def fills(report: dict, key: str | None, first: bool) -> bool:
+    """Whether a KPI report gives the achievement (key None) or the figure of the sub-target `key` (README, "KPIs":
+    by unit under `actuals`, or `actual` for the first)."""
+    if key is None:
+        return report.get("achieved") is not None
+    actuals = report.get("actuals") or {}
+    return (actuals[key] if key in actuals else report.get("actual") if first else None) is not None
+
+
 @dataclass
 class Independent:
     work_items: list[dict]  # as exported
@@ -165,6 +207,7 @@ class Independent:
     items: dict[str, Item]
     first_review: QuarterKey | None
     behind_above: float
+    kpis: dict[str, Kpi] = field(default_factory=dict)
     _words: dict[str, dict[QuarterKey, dict]] = field(default_factory=dict)
     _states: dict[QuarterKey, dict[str, str]] = field(default_factory=dict)
 
@@ -249,7 +292,7 @@ class Independent:
             quarter = quarter_key(path.parent.name)
             filed.append(Filed(quarter, body(data["agency"]), data.get("work_items") or {}, data["agency"], data.get("kpis") or {},
                                refused(data["agency"], quarter), {str(key): value for key, value in (data.get("budget") or {}).items()}))
-        result = cls(exported["work_items"], bodies, filed, items, first_review, behind_above)
+        result = cls(exported["work_items"], bodies, filed, items, first_review, behind_above, kpi_rows(plan, body))
         result._words = result._all_words()
         return result
 
@@ -397,7 +440,22 @@ class Independent:
                            "achievement_rate": round(executed / approved, 4) if executed is not None and approved else None, "light": light}
         return result
 
-    def kpis_reported(self, quarter: QuarterKey) -> set[str]:
-        """KPI ids with a reported actual in the quarter's year, up to the quarter."""
-        return {kpi_id for f in self.counted if f.quarter[0] == quarter[0] and f.quarter <= quarter
-                for kpi_id, report in f.kpis.items() if report.get("actual") is not None}
+    def kpis_owed_by(self, body: str, quarter: QuarterKey) -> set[str]:
+        """KPI ids `body` owns whose 分年目標 asks something in the quarter's year, from the first review on."""
+        return {kpi_id for kpi_id, kpi in self.kpis.items() if body in kpi.owners and quarter[0] in kpi.asks and self.reviewed(quarter)}
+
+    def kpis_unreported(self, quarter: QuarterKey) -> set[str]:
+        """KPI ids whose 分年目標 asks something in the quarter's year (from the first review on) and whose report of
+        the quarter (its lead's, when several bodies filed one) leaves a figure or the achievement out."""
+        if not self.reviewed(quarter):
+            return set()
+        unreported = set()
+        for kpi_id, kpi in self.kpis.items():
+            asks = kpi.asks.get(quarter[0])
+            if asks is None:
+                continue
+            reports = sorted((f for f in self.counted if f.quarter == quarter and kpi_id in f.kpis), key=lambda f: f.agency)
+            chosen = next((f for f in reports if f.body == kpi.lead_body), reports[0] if reports else None)
+            if chosen is None or not all(fills(chosen.kpis[kpi_id] or {}, key, n == 0) for n, key in enumerate(asks)):
+                unreported.add(kpi_id)
+        return unreported

@@ -54,7 +54,8 @@ Scripted items (SCRIPTS; taken out of the cycle above), one rule of the README's
                   3-2/2.1.1 (衛福部) reported by 國科會 (主政單位 of industry 3) in 112Q3, when 衛福部 files nothing
 
 Items led only by bodies that file nothing here (ncc, moda, moa …) are never reported, except as scripted.
-KPI actual values rise over each year; some Q4 values fall short of the yearly target on purpose.
+KPI actual values (one per sub-target) rise over each year; some Q4 values fall short of the yearly target on purpose;
+milestone KPIs are 部分達成 until Q4, then 達成 with evidence or 未達成 with an explanation.
 """
 
 from __future__ import annotations
@@ -73,7 +74,8 @@ FIRST, LAST = "110Q1", "113Q4"
 BODIES = ("moea", "nstc", "mohw", "motc", "ndc")  # the reporting bodies that file in the demo
 SCENARIOS = ("on-time", "on-time", "on-time", "on-time", "early", "late", "stalled", "unmarked", "gappy", "silent")
 ENGLISH = {"完成": "done", "進行中": "on-track", "落後": "behind", "未開始": "not-started", "停辦": "suspended"}
-KPIS_PER_BODY = 6
+KPIS_PER_BODY = 8
+ACHIEVEMENT_KPIS = 2  # of them, milestones judged by achievement
 # The demo's agencies report on these industries' work items only (to keep the set, and the tests, small);
 # their items in the other industries are never reported, like the "silent" ones.
 INDUSTRIES = (1, 2, 3, 6)
@@ -374,28 +376,49 @@ def _scripted_entries(plan, scripts) -> dict[tuple[object, str], dict[str, dict]
 
 
 def _kpi_values(plan, body_of) -> dict[str, list[tuple[str, object]]]:
-    """Per body, up to KPIS_PER_BODY KPIs (id, Kpi) that have a numeric target."""
+    """Per body, up to KPIS_PER_BODY KPIs (id, Kpi) it owns: the first with figures, then ACHIEVEMENT_KPIS milestones."""
     chosen: dict[str, list] = {body: [] for body in BODIES}
+    milestones: dict[str, list] = {body: [] for body in BODIES}
     for placed in plan.placed_kpis():
-        if placed.kpi.target is None:
-            continue
         owners = {body_of(agency) for agency in (placed.kpi.agencies or placed.strategy.agencies)}
         for body in BODIES:
-            if body in owners and len(chosen[body]) < KPIS_PER_BODY:
+            if body not in owners:
+                continue
+            if placed.kpi.qualitative:
+                if len(milestones[body]) < ACHIEVEMENT_KPIS:
+                    milestones[body].append((placed.id, placed.kpi))
+            elif len(chosen[body]) < KPIS_PER_BODY - ACHIEVEMENT_KPIS:
                 chosen[body].append((placed.id, placed.kpi))
-    return chosen
+    return {body: chosen[body] + milestones[body] for body in BODIES}
 
 
-def _kpi_actual(kpi, position: int, quarter) -> float:
+def _kpi_entry(kpi, position: int, quarter, english: bool) -> dict | None:
+    """One KPI's report for the quarter: each sub-target's figure, or how far a milestone got; None when the year asks nothing.
+    Figures rise over the year; every third KPI-year falls short (SC304 in Q4). A milestone is 部分達成 until Q4, then 達成
+    with evidence, or (every third KPI-year) 未達成 with an explanation."""
+    from sixcore.model.kpi import ACHIEVEMENT, sub_target_keys
 
-    year = str(quarter.year)
-    figure = kpi.yearly_figure(year)
-    if figure is None:
-        return _number((position + 1) * quarter.number)
-    previous = kpi.yearly_figure(quarter.year - 1) if kpi.target.cumulative else None
-    base = previous if previous is not None and previous <= figure else 0.0
-    reached = figure if (position + quarter.year) % 3 else base + (figure - base) * 0.8  # every third KPI-year falls short
-    return _number(base + (reached - base) * quarter.number / 4)
+    asked = kpi.targets_in(quarter.year)
+    if asked is None:
+        return None
+    short = (position + quarter.year) % 3 == 0
+    if asked == ACHIEVEMENT:
+        if quarter.number != 4:
+            return {"achieved": "partly achieved" if english else "部分達成", "note": "（虛構）辦理中"}
+        if short:
+            return {"achieved": "not achieved" if english else "未達成", "note": "（虛構）未達原因：廠商交期延後；因應：次年第 2 季完成"}
+        return {"achieved": "achieved" if english else "達成", "evidence": "（虛構）成果報告及驗收紀錄"}
+    figures = {}
+    for position, (key, sub) in enumerate(zip(sub_target_keys(asked), asked, strict=True)):
+        start = kpi.asked_before(quarter.year, asked, position) if sub.cumulative else 0.0
+        base = start if start <= sub.value else 0.0
+        reached = base + (sub.value - base) * 0.8 if short else sub.value
+        figures[key] = _number(base + (reached - base) * quarter.number / 4)
+    entry: dict = {"actual": figures[sub_target_keys(asked)[0]]} if len(figures) == 1 else {"actuals": figures}
+    if short and quarter.number == 4:
+        entry["note"] = "（虛構）未達原因：計畫延後發包；因應：次年加速辦理"
+    return entry
+
 
 
 def _dump(data: dict) -> str:
@@ -473,13 +496,8 @@ def make_demo(outdir: Path) -> Path:
             for item_id, entry in scripted.get((quarter, body), {}).items():
                 assert item_id not in work_items, (item_id, quarter, body)
                 work_items[item_id] = {**entry, "status": words(entry["status"])}
-            year_kpis = {
-                kpi_id: {"actual": _kpi_actual(kpi, position, quarter), "note": "（虛構）累計值" if kpi.target.cumulative else None}
-                for position, (kpi_id, kpi) in enumerate(kpis[body])
-            }
-            for kpi_id in year_kpis:
-                if year_kpis[kpi_id]["note"] is None:
-                    del year_kpis[kpi_id]["note"]
+            entries = {kpi_id: _kpi_entry(kpi, position, quarter, english) for position, (kpi_id, kpi) in enumerate(kpis[body])}
+            year_kpis = {kpi_id: entry for kpi_id, entry in entries.items() if entry is not None}
             files[agency] = _status(agency, quarter, names[agency].short, work_items, year_kpis)
             files[agency]["budget"] = _budget(plan, body, quarter)
             if unit_items:
