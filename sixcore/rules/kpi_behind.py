@@ -37,5 +37,7 @@ def check(ctx: AuditContext) -> Iterator[Problem]:
                                                 target=f"{sub.target.value:g} {sub.target.unit}", year=year)
 
 
-def _text(cell: YearlyText) -> str:
-    return "；".join(cell) if isinstance(cell, list) else cell or "-"
+def _text(cell: YearlyText, limit: int = 40) -> str:
+    """A milestone's cell, cut short: the warning names it, the plan file holds it whole."""
+    text = "；".join(cell) if isinstance(cell, list) else cell or "-"
+    return text if len(text) <= limit else text[:limit - 1] + "…"
