@@ -93,6 +93,11 @@ def export_plan(plan: LoadedPlan) -> dict[str, Any]:
             "yearly_items": {year: value for year, value in placed.kpi.yearly.items() if isinstance(value, list)},
             "target": placed.kpi.target.model_dump(mode="json", exclude_none=True) if placed.kpi.target else None,
             "qualitative": placed.kpi.qualitative,
+            # how each year is judged (README: KPIs), so a tool reading the export judges as sixcore does
+            "yearly_targets": {year: targets if isinstance(targets, str) else [target.model_dump(mode="json") for target in targets]
+                               for year, targets in placed.kpi.yearly_targets.items()},
+            "reason": placed.kpi.reason,
+            "seed_line": placed.kpi.seed_line,
         }
         for placed in plan.placed_kpis()
     ]

@@ -168,6 +168,7 @@ def test_english_leaves_only_the_plans_and_the_agencies_own_texts_in_chinese(dem
         own |= {item["text"], *(phase["printed"] for phase in item["phases"] if phase["printed"])}
     for kpi in exported["kpis"]:
         own.add(kpi["full_target"])
+        own |= {target["unit"] for targets in kpi["yearly_targets"].values() if isinstance(targets, list) for target in targets}  # 項, 家: the plan's units
         for cell in [*kpi["yearly"].values(), *kpi["yearly_items"].values()]:
             own |= set(cell) if isinstance(cell, list) else {cell} if cell else set()
 
@@ -198,6 +199,6 @@ def test_the_body_lists_the_kpis_behind_and_the_appendix_every_kpi(demo: Path, w
     parts = sections(markdown(written))
     behind = tables(parts["四、落後之關鍵績效指標（KPI）"])[""]
     assert [row[0] for row in behind] == [kpi["id"] for kpi in kpis if kpi["light"] in ("yellow", "red")]
-    assert behind and all(row[-2] in ("🟡 落後", "🔴 嚴重落後") for row in behind)
+    assert behind and all(row[-3] in ("🟡 落後", "🔴 嚴重落後") for row in behind)  # …, 燈號, 燈號說明, 填報機關
     every = tables(parts["附錄三　關鍵績效指標（KPI）一覽"])["關鍵績效指標（KPI）一覽"]
     assert [row[0] for row in every] == [kpi["id"] for kpi in kpis]

@@ -7,6 +7,7 @@ is a `Mark` (light + its word) so each format can show colour *and* word, never 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -263,6 +264,18 @@ class _Words:
     def light(self, light: Light) -> Mark:
         return Mark(light, word(LIGHT_WORDS, light, self.lang))
 
+    def listing(self, parts: Iterable[str]) -> str:
+        """Names or ids one after another: 、 in Chinese, a comma in English."""
+        return self.comma.join(parts)
+
+    @property
+    def comma(self) -> str:
+        return "、" if self.lang is Lang.zh else ", "
+
+    def series(self, parts: Iterable[str]) -> str:
+        """Figures of one cell one after another: ；in Chinese, a semicolon in English."""
+        return ("；" if self.lang is Lang.zh else "; ").join(parts)
+
     def unit(self, unit: str) -> str:
         """A unit as the plan prints it (億元), in English where we know it."""
         return unit if self.lang is Lang.zh else _UNITS_EN.get(unit, unit)
@@ -327,14 +340,14 @@ def _headline(report: QuarterReport, words: _Words, generated: str | None) -> Se
         # nobody is due by a schedule: say who filed, and what the report cannot judge
         names = [agency.name.get(words.lang) for agency in report.filed]
         paragraphs.append(words("nothing_filed") if report.nothing_filed else
-                          words("filed_only", filed=len(names), names="、".join(names) if words.lang is Lang.zh else ", ".join(names)))
+                          words("filed_only", filed=len(names), names=words.listing(names)))
         paragraphs.append(words("no_work_items"))
         return Section("headline", words("headline"), paragraphs, [kpi_table])
     paragraphs.append(words("filed", due=len(report.due), filed=len([agency for agency in report.due if agency.status])))
     if report.nothing_filed:
         paragraphs.append(words("nothing_filed"))
     elif missing := [agency.name.get(words.lang) for agency in report.due if agency.status is None]:
-        paragraphs.append(words("not_yet_filed", names="、".join(missing) if words.lang is Lang.zh else ", ".join(missing)))
+        paragraphs.append(words("not_yet_filed", names=words.listing(missing)))
     both = len({standing.id for standing in report.overdue} & {standing.id for standing in report.unreported})
     paragraphs.append(words("check_terms", overdue=len(report.overdue), unreported=len(report.unreported), both=both))
     paragraphs.append(words("continuous", n=report.rules.work_items.consecutive_quarters, count=len(report.continuously_behind())))
@@ -375,7 +388,7 @@ def _lights(report: QuarterReport, words: _Words) -> Section:
 
 
 def _schedule(standing: ItemStanding, words: _Words) -> str:
-    return ("、" if words.lang is Lang.zh else ", ").join(phase.printed or str(phase.range) for phase in standing.placed.work_item.schedule)
+    return words.listing(phase.printed or str(phase.range) for phase in standing.placed.work_item.schedule)
 
 
 def _name(words: _Words, name: AgencyName) -> str:
@@ -385,7 +398,7 @@ def _name(words: _Words, name: AgencyName) -> str:
 
 def _lead(report: QuarterReport, standing: ItemStanding, words: _Words) -> str:
     """The lead bodies as of the quarter (國科會（原科技部） after 111/7/27)."""
-    return ("、" if words.lang is Lang.zh else ", ").join(_name(words, name) for name in report.lead_names(standing))
+    return words.listing(_name(words, name) for name in report.lead_names(standing))
 
 
 def _attention(report: QuarterReport, words: _Words) -> Section:
@@ -411,7 +424,7 @@ def _attention(report: QuarterReport, words: _Words) -> Section:
                          words("streak_quarters", n=standing.behind_streak) if standing.continuously_behind else "",
                          word.report.delay_reason or "", word.report.countermeasure or ""])
         number = industry.industry.industry
-        note = Note(words("never_reported", count=len(never)), never, "、" if words.lang is Lang.zh else ", ") if never else None
+        note = Note(words("never_reported", count=len(never)), never, words.comma) if never else None
         tables.append(Table(f"attention-{number}", words("attention_table", number=number, name=industry.industry.name), headers, rows,
                             words("none_attention"), note=note))
     rule = words("attention_rule", n=report.rules.work_items.consecutive_quarters)
@@ -461,22 +474,23 @@ def _kpi_table(report: QuarterReport, words: _Words, standings: list[KpiStanding
 def _kpi_row(report: QuarterReport, standing: KpiStanding, words: _Words) -> list[Cell]:
     kpi = standing.placed.kpi
     if report.has_yearly_targets:
-        expected = "；".join(f"{cell_text(sub.expected)} {sub.target.unit}" for sub in standing.sub_targets)
+        expected = words.series(f"{cell_text(sub.expected)} {sub.target.unit}" for sub in standing.sub_targets)
         middle: list[Cell] = [_asked(standing, words), expected or None]
     else:
         middle = [kpi.target.due_year if kpi.target else None]
     light = Mark(standing.light, words("in_progress")) if standing.reason is KpiReason.in_progress else words.light(standing.light)
-    return [standing.id, standing.placed.table.title.split("-")[0], kpi.full_target, *middle, _actual(standing, words), light,
+    industry = standing.placed.table.title.split("-")[0] if words.lang is Lang.zh else str(standing.placed.table.industry)  # the plan names industries in Chinese only
+    return [standing.id, industry, kpi.full_target, *middle, _actual(standing, words), light,
             _reason(standing, words), _reporter(report, standing, words)]
 
 
 def _asked(standing: KpiStanding, words: _Words) -> str:
     """The year's target: each sub-target's figure (累計 marked), or the milestone's text."""
     if standing.sub_targets:
-        return "；".join(f"{cell_text(sub.target.value)} {sub.target.unit}" + (words("cumulative_mark") if sub.target.cumulative else "")
+        return words.series(f"{cell_text(sub.target.value)} {sub.target.unit}" + (words("cumulative_mark") if sub.target.cumulative else "")
                         for sub in standing.sub_targets)
     cell = standing.placed.kpi.yearly_target(standing.year)
-    return "；".join(cell) if isinstance(cell, list) else (cell or "")
+    return words.series(cell) if isinstance(cell, list) else (cell or "")
 
 
 def _actual(standing: KpiStanding, words: _Words) -> Cell:
@@ -489,14 +503,14 @@ def _actual(standing: KpiStanding, words: _Words) -> Cell:
         return f"{said}（{report.evidence}）" if report.evidence else said
     if not standing.sub_targets:
         return report.actual
-    return "；".join(cell_text(sub.actual) if sub.actual is not None else "—" for sub in standing.sub_targets)
+    return words.series(cell_text(sub.actual) if sub.actual is not None else "—" for sub in standing.sub_targets)
 
 
 def _reason(standing: KpiStanding, words: _Words) -> str:
     if standing.reason is KpiReason.unreported:
-        return words("reason_unreported", missing="、".join(standing.missing))
+        return words("reason_unreported", missing=words.listing(standing.missing))
     if standing.reason is KpiReason.behind:
-        return words("reason_behind", which="、".join(f"{cell_text(sub.actual)} / {cell_text(sub.expected)} {sub.target.unit}" for sub in standing.behind))
+        return words("reason_behind", which=words.listing(f"{cell_text(sub.actual)} / {cell_text(sub.expected)} {sub.target.unit}" for sub in standing.behind))
     return words(f"reason_{standing.reason.value}", year=standing.year)
 
 
