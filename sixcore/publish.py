@@ -14,7 +14,7 @@ from pathlib import Path
 from sixcore.errors import SixcoreUserError
 from sixcore.messages import Lang
 from sixcore.render.report_csv import format_items_csv
-from sixcore.render.report_html import format_report_html
+from sixcore.render.report_html import PageFoot, format_report_html
 from sixcore.render.report_json import format_report_json
 from sixcore.render.report_markdown import format_report_markdown
 from sixcore.render.report_ods import format_report_ods
@@ -30,12 +30,18 @@ def default_report_dir(root: Path, report: QuarterReport, lang: Lang) -> Path:
     return root / REPORTS_DIR / "-".join(parts)
 
 
+def page_foot(report: QuarterReport, lang: Lang) -> PageFoot:
+    """Every printed page: the issuing unit (plan/programme.yaml issued_by) and the as-of date, the report's date."""
+    issued_by = report.programme.issued_by
+    return PageFoot(issued_by.get(lang) if issued_by else None, report.as_of)
+
+
 def render_report_files(report: QuarterReport, sections: list[Section], lang: Lang) -> dict[str, bytes]:
     """File name → content, every format of one report (`sections`: report_sections of it, in `lang`)."""
     heading = title(report, lang)
     return {
         "report.md": format_report_markdown(heading, sections).encode(),
-        "report.html": format_report_html(heading, sections, lang, notice(report, lang)).encode(),
+        "report.html": format_report_html(heading, sections, lang, notice(report, lang), page_foot(report, lang)).encode(),
         "items.csv": format_items_csv(sections),
         "report.json": format_report_json(report).encode(),
         "report.ods": format_report_ods(sections, sections[0].title),

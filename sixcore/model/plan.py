@@ -176,6 +176,8 @@ class Programme(Model):
         default=None, description="the first quarter reviewed: nothing is 逾期 or 未填報 before it (default: the period's first quarter)")
     cadence: Literal["quarterly"] = Field(description="how often agencies report: quarterly (季報), the only cadence sixcore judges")
     report_title: Bilingual = Field(description="the title of sixcore report: the name, then 季度管考報告")
+    issued_by: Bilingual | None = Field(
+        default=None, description="the unit that issues the report (printed on every page of report.pdf), e.g. 國家發展委員會; left out, none is printed")
     review: ReviewPart | None = Field(
         default=None, description="the part of the text that asks for the quarterly reports, cited by report, status new and SC212; left out when none does")
     source: SourceLines | None = None

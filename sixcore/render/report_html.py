@@ -2,50 +2,120 @@
 
 Headings and table headers are real (h1–h3, caption, th scope); a light is a coloured dot *and* its word;
 the dot is hidden from assistive technology, the word is not.
+
+On paper (a browser's print, and report.pdf, which is this page printed by Chromium) every table has fixed
+column widths worked out from its contents, so ids, lights, numbers and headers are never broken; a table too
+wide for a portrait page gets landscape pages of its own; table headers repeat on every page; and the foot of
+every page carries its number, the issuing unit and the report's date (CSS page-margin boxes, Chromium ≥ 131).
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 
-from sixcore.messages import Lang
-from sixcore.render.report_tables import Cell, Mark, Note, Section, cell_text
+from sixcore.messages import PRINT_WORDS, Lang, word
+from sixcore.render.report_tables import Cell, Mark, Note, Section, Table, cell_text
 
 _STYLE = """
 :root { --green: #1a7f37; --yellow: #b58100; --red: #c62828; --done: #1f5fbf; --unreported: #8250df; --none: #6e7781; }
-body { font-family: "Noto Sans CJK TC", "Noto Sans TC", "Microsoft JhengHei", "PingFang TC", sans-serif;
-       margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1f2328; line-height: 1.5; }
+html { font-family: "Noto Sans CJK TC", "Noto Sans TC", "Microsoft JhengHei", "PingFang TC", sans-serif; }
+body { margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1f2328; line-height: 1.5; }
 h1 { font-size: 1.5rem; } h2 { font-size: 1.25rem; border-bottom: 2px solid #d0d7de; margin-top: 2rem; } h3 { font-size: 1.05rem; }
-table { border-collapse: collapse; margin: .5rem 0 1.25rem; font-size: .9rem; }
+table { border-collapse: collapse; margin: .5rem 0 1.25rem; font-size: .9rem; width: 100%; table-layout: fixed; }
 caption { text-align: left; font-weight: bold; padding: .25rem 0; }
-th, td { border: 1px solid #d0d7de; padding: .25rem .5rem; vertical-align: top; text-align: left; }
-th { background: #f6f8fa; }
+th, td { border: 1px solid #d0d7de; padding: .25rem .5rem; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+th { background: #f6f8fa; word-break: keep-all; overflow-wrap: normal; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.atom, td.num { white-space: nowrap; overflow-wrap: normal; }
 .light { white-space: nowrap; font-weight: bold; }
 .light .dot { font-size: 1.1em; }
 .light-green { color: var(--green); } .light-yellow { color: var(--yellow); } .light-red { color: var(--red); }
 .light-done { color: var(--done); } .light-unreported { color: var(--unreported); } .light-none { color: var(--none); font-weight: normal; }
 .ids span { white-space: nowrap; }
 .notice { border-left: 4px solid var(--red); padding: .5rem 1rem; background: #fff5f5; }
-@page { size: A4; margin: 14mm 12mm; }
+@page { size: A4; margin: 14mm 12mm 16mm; }
+@page wide { size: A4 landscape; }
 @media print {
   body { margin: 0; max-width: none; font-size: 9pt; }
-  table { font-size: 8pt; width: 100%; }
-  thead { display: table-header-group; }
+  table { font-size: 8pt; }
+  th, td { padding: .15em .35em; }
+  thead { display: table-header-group; break-inside: avoid; }
   tr, .light { break-inside: avoid; }
-  h2 { break-after: avoid; }
+  h1, h2, h3, caption { break-after: avoid; }
+  .wide { page: wide; }
   section.appendix { break-before: page; }
   .light-green, .light-yellow, .light-red, .light-done, .light-unreported { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
+
+# The text width of an A4 page at the tables' printed size (8 pt), in em, less the borders: portrait 186 mm, landscape 273 mm
+_PAGE_EM = {"portrait": 64.0, "landscape": 94.0}
+_PADDING_EM = 0.9  # a cell's padding and borders on paper
+_ATOM_EM = 8.0  # a line of text up to this wide, without spaces (an agency, a state, a date), is never broken
+_LONG_EM = 30.0  # a long text's claim on the page is capped, so one long column does not starve the others
+_TEXT_EM = 12.0  # a column of running text narrower than this (or than its text, if shorter) reads badly: the table goes landscape
+_WIDE_ROWS = 4  # a shorter table stays where it is rather than take a landscape page of its own
+_MARK_EM = 1.6  # a light's dot and the space after it
+_BOLD = 1.05  # bold text (headers, lights) runs about 5 % wider
+
+
+@dataclass(frozen=True)
+class PageFoot:
+    """What the foot of every printed page says beside its number: who issues the report, and its date."""
+
+    issued_by: str | None
+    dated: str
+
+
+@dataclass(frozen=True)
+class _Column:
+    need: float  # em it must have so that nothing in it is broken
+    want: float  # em its typical text would fill on one line
+
+    @classmethod
+    def of(cls, header: str, values: list[Cell]) -> _Column:
+        lines = [line for value in values if not isinstance(value, Mark) for line in _lines(value)]
+        # a light is kept whole as the dot, a space and its word in bold
+        marks = [_MARK_EM + _BOLD * _em(value.text) for value in values if isinstance(value, Mark)]
+        need = max([_header_em(header), *marks, *(_em(line) for line in lines if _is_atom(line))]) + _PADDING_EM
+        filled = [*marks, *(min(_em(line), _LONG_EM) for line in lines)]  # empty cells do not make a column of reasons narrow
+        typical = sum(filled) / len(filled) if filled else 0.0
+        return cls(need, max(need, typical + _PADDING_EM))
+
+
+def _em(text: str) -> float:
+    """Printed width in em: CJK and full-width characters are one em, others about 0.6."""
+    return sum(1.0 if unicodedata.east_asian_width(char) in "WF" else 0.6 for char in text)
+
+
+def _lines(value: Cell) -> list[str]:
+    return cell_text(value).split("\n") if cell_text(value) else []
+
+
+def _is_atom(line: str) -> bool:
+    """Kept whole on one line: anything without spaces that is short, and any id-like ASCII run (1-2/1.1.1, 113/6/30)."""
+    return " " not in line and (line.isascii() or _em(line) <= _ATOM_EM)
+
+
+def _header_em(header: str) -> float:
+    """A header breaks only between words: an English one at its longest word, a Chinese one not at all (5 % for bold)."""
+    return _BOLD * (max(_em(part) for part in header.split()) if " " in header.strip() else _em(header))
 
 
 def _cell(value: Cell) -> str:
     if isinstance(value, Mark):
         return (f'<td><span class="light light-{value.light.value}"><span class="dot" aria-hidden="true">●</span> '
                 f'{escape(value.text)}</span></td>')
-    css = ' class="num"' if isinstance(value, (int, float, Decimal)) else ""
+    if isinstance(value, (int, float, Decimal)):
+        css = ' class="num"'
+    elif all(_is_atom(line) for line in _lines(value)) and value:
+        css = ' class="atom"'
+    else:
+        css = ""
     return f"<td{css}>{escape(cell_text(value)).replace(chr(10), '<br>')}</td>"
 
 
@@ -55,32 +125,86 @@ def _note(note: Note) -> str:
     return f'<p class="ids">{escape(note.text)}{ids}</p>'
 
 
-def format_report_html(title: str, sections: list[Section], lang: Lang, notice: str | None = None) -> str:
-    """`notice`: a paragraph to set apart at the top (e.g. that nothing has been filed)."""
+def _widths(table: Table) -> tuple[bool, list[float]]:
+    """Whether the table needs landscape pages, and each column's share of the width (%): every column gets what it
+    needs unbroken, the room left goes to the columns whose text would run longer, in proportion to it."""
+    columns = [_Column.of(header, [row[index] for row in table.rows]) for index, header in enumerate(table.headers)]
+    portrait = _share(columns, _PAGE_EM["portrait"])
+    starved = any(em < min(column.want, _TEXT_EM) for em, column in zip(portrait, columns, strict=True))
+    if not starved or len(table.rows) < _WIDE_ROWS:
+        return False, [100 * em / _PAGE_EM["portrait"] for em in portrait]
+    page = max(_PAGE_EM["landscape"], sum(column.need for column in columns))
+    return True, [100 * em / page for em in _share(columns, page)]
+
+
+def _share(columns: list[_Column], page: float) -> list[float]:
+    """Each column's em on a page `page` em wide (or on what they need, if more)."""
+    needed = sum(column.need for column in columns)
+    spare = sum(column.want - column.need for column in columns)
+    room = max(page - needed, 0.0)
+    return [column.need + (room * (column.want - column.need) / spare if spare else room * column.need / needed) for column in columns]
+
+
+def _table(table: Table) -> tuple[bool, str]:
+    """Whether it needs landscape pages, and the table."""
+    wide, widths = _widths(table)
+    columns = "".join(f'<col style="width: {width:.1f}%">' for width in widths)
+    head = "".join(f'<th scope="col">{escape(header)}</th>' for header in table.headers)
+    body = "".join("<tr>" + "".join(_cell(value) for value in row) + "</tr>" for row in table.rows)
+    return wide, (f'<table id="table-{table.key}"><caption>{escape(table.title)}</caption><colgroup>{columns}</colgroup>'
+                  f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+
+
+def _section(section: Section, notice: str | None) -> str:
+    """A section; when its first table needs landscape pages, the whole section starts on one, so its heading is not
+    left behind on the page before; a later wide table gets landscape pages of its own."""
+    parts = [f'<h2 id="{section.key}-title">{escape(section.title)}</h2>']
+    for paragraph in section.paragraphs:
+        css = ' class="notice" role="note"' if paragraph == notice else ""
+        parts.append(f"<p{css}>{escape(paragraph)}</p>")
+    section_wide: bool | None = None  # decided by the first table shown
+    for table in section.tables:
+        if not table.rows:
+            if table.note or table.empty:
+                said = _note(table.note) if table.note else f"<p>{escape(table.empty)}</p>"
+                parts.append(f"<h3>{escape(table.title)}</h3>{said}")
+            continue
+        wide, html = _table(table)
+        if section_wide is None:
+            section_wide = wide
+        parts.append(f'<div class="wide">{html}</div>' if wide and not section_wide else html)
+        if table.note:
+            parts.append(_note(table.note))
+    # each appendix (each agency's) starts a printed page
+    classes = [name for name, on in (("wide", section_wide), ("appendix", section.appendix)) if on]
+    css = f' class="{" ".join(classes)}"' if classes else ""
+    return f'<section id="{section.key}"{css} aria-labelledby="{section.key}-title">' + "\n".join(parts) + "</section>"
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _page_foot(foot: PageFoot, lang: Lang) -> str:
+    """@page margin boxes: the issuing unit at the left, 第 n 頁，共 N 頁 in the middle, the date at the right."""
+    number = " ".join(f"counter({part[1:-1]})" if part in ("{page}", "{pages}") else _css_string(part)
+                      for part in re.split(r"(\{pages?\})", word(PRINT_WORDS, "page", lang)) if part)
+    boxes = {"bottom-left": _css_string(foot.issued_by) if foot.issued_by else None, "bottom-center": number,
+             "bottom-right": _css_string(word(PRINT_WORDS, "as_of", lang).format(day=foot.dated))}
+    rules = " ".join(f"@{box} {{ content: {content}; font-size: 8pt; color: #57606a; }}" for box, content in boxes.items() if content)
+    return f"@page {{ {rules} }}"
+
+
+def format_report_html(title: str, sections: list[Section], lang: Lang, notice: str | None = None, foot: PageFoot | None = None) -> str:
+    """`notice`: a paragraph to set apart at the top (e.g. that nothing has been filed); `foot`: what every printed page says."""
+    style = _STYLE + (_page_foot(foot, lang) + "\n" if foot else "")
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{"zh-Hant-TW" if lang is Lang.zh else "en"}">',
         '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)}</title><style>{_STYLE}</style></head>",
+        f"<title>{escape(title)}</title><style>{style}</style></head>",
         f"<body><main><h1>{escape(title)}</h1>",
     ]
-    for section in sections:
-        appendix_class = ' class="appendix"' if section.appendix else ""  # each appendix (each agency's) starts a printed page
-        parts.append(f'<section id="{section.key}"{appendix_class} aria-labelledby="{section.key}-title"><h2 id="{section.key}-title">{escape(section.title)}</h2>')
-        for paragraph in section.paragraphs:
-            css = ' class="notice" role="note"' if paragraph == notice else ""
-            parts.append(f"<p{css}>{escape(paragraph)}</p>")
-        for table in section.tables:
-            if not table.rows:
-                if table.note or table.empty:
-                    said = _note(table.note) if table.note else f"<p>{escape(table.empty)}</p>"
-                    parts.append(f"<h3>{escape(table.title)}</h3>{said}")
-                continue
-            head = "".join(f'<th scope="col">{escape(header)}</th>' for header in table.headers)
-            body = "".join("<tr>" + "".join(_cell(value) for value in row) + "</tr>" for row in table.rows)
-            parts.append(f'<table id="table-{table.key}"><caption>{escape(table.title)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
-            if table.note:
-                parts.append(_note(table.note))
-        parts.append("</section>")
+    parts += [_section(section, notice) for section in sections]
     parts.append("</main></body></html>\n")
     return "\n".join(parts)
