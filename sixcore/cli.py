@@ -297,6 +297,7 @@ def export(
 class ReportFormat(str, Enum):
     text = "text"
     json = "json"
+    pdf = "pdf"
 
 
 @app.command()
@@ -307,7 +308,7 @@ def report(
     measure: MeasureOption = None,
     agency: AgencyOption = None,
     out: Annotated[Optional[Path], typer.Option("--out", metavar="DIR", help="報告資料夾（預設 reports/<季別>/）/ folder for the report files")] = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", metavar=_choices(ReportFormat), help="text：畫面並寫檔；json：只輸出 report.json / text: screen and files; json: print report.json")] = ReportFormat.text,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", metavar=_choices(ReportFormat), help="text：畫面並寫檔；json：只輸出 report.json；pdf：只寫 report.pdf / text: screen and files; json: print report.json; pdf: write report.pdf only")] = ReportFormat.text,
     rows: Annotated[int, typer.Option("--rows", min=0, metavar="N", help="畫面上每張清單最多列數，0 為全部 / rows per list on screen, 0 for all")] = 15,
     timestamp: Annotated[bool, typer.Option("--timestamp", help="在報告中註記產製時間（預設不加，使相同輸入產生相同檔案）/ stamp the time of writing")] = False,
     lang: LangOption = Lang.zh,
@@ -315,11 +316,12 @@ def report(
 ) -> None:
     """季度管考報告 / the quarterly compliance report: headline, lights, overdue and unreported, KPIs, agency reports, changes, budget.
 
-    Writes report.md, report.html, items.csv, report.json and report.ods under reports/<quarter>/.
+    Writes report.md, report.html, items.csv, report.json, report.ods and report.pdf under reports/<quarter>/.
     """
     from sixcore.audit import load_context
     from sixcore.publish import default_report_dir, render_report_files, write_files
     from sixcore.render.report_json import format_report_json
+    from sixcore.render.report_pdf import PdfUnavailable, print_pdf
     from sixcore.render.report_tables import report_sections, title
     from sixcore.render.report_text import format_report_text
     from sixcore.report import build_report
@@ -337,15 +339,26 @@ def report(
     generated = _now_roc() if timestamp else None
     target = out or default_report_dir(base, result, lang)
     sections = report_sections(result, lang, generated)
-    written = write_files(render_report_files(result, sections, lang), target)
-    if fmt is ReportFormat.json:
-        return
-    width = shutil.get_terminal_size((120, 40)).columns
-    shown = format_report_text(title(result, lang), sections, lang, color=_use_color(), width=width,
-                               max_rows=rows or None, more_in=str(target / "report.html"))
-    typer.echo(shown, nl=False)
-    typer.echo(("報告已寫入 " if lang is Lang.zh else "Written: ") + "、".join(str(path) for path in written))
-    if problems:
+    files = render_report_files(result, sections, lang)
+    no_pdf: PdfUnavailable | None = None
+    try:
+        files["report.pdf"] = print_pdf(files["report.html"])
+    except PdfUnavailable as missing:
+        if fmt is ReportFormat.pdf:
+            typer.secho(f"sixcore: {missing.text(lang)}", fg=typer.colors.RED, err=True)
+            raise typer.Exit(1) from None
+        no_pdf = missing  # the other formats need no browser: they are written, then a warning says what to install
+    written = write_files({"report.pdf": files["report.pdf"]} if fmt is ReportFormat.pdf else files, target)
+    if fmt is ReportFormat.text:
+        width = shutil.get_terminal_size((120, 40)).columns
+        shown = format_report_text(title(result, lang), sections, lang, color=_use_color(), width=width,
+                                   max_rows=rows or None, more_in=str(target / "report.html"))
+        typer.echo(shown, nl=False)
+    if fmt is not ReportFormat.json:
+        typer.echo(("報告已寫入 " if lang is Lang.zh else "Written: ") + "、".join(str(path) for path in written))
+    if no_pdf:
+        typer.secho(("注意：" if lang is Lang.zh else "warning: ") + no_pdf.text(lang), fg=typer.colors.YELLOW, err=True)
+    if problems and fmt is not ReportFormat.json:
         typer.echo(f"注意：status/ 有 {len(problems)} 項問題未計入，請執行 sixcore check / {len(problems)} problems in status/ were left out; run sixcore check",
                    err=True)
 

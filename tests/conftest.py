@@ -19,6 +19,14 @@ def outside_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
+@pytest.fixture(autouse=True)
+def no_browser_unless_printing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`sixcore report` prints report.pdf with Chromium, 1–5 s a report: only tests marked `prints_pdf` get the
+    browser; the others run `report` as on a machine without one (every other file, and a warning)."""
+    if "prints_pdf" not in request.keywords:
+        monkeypatch.setenv("SIXCORE_CHROMIUM", str(REPO / "tests" / "no-such-browser"))
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     """A writable copy of the minimal fixture repository."""

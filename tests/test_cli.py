@@ -152,7 +152,7 @@ def test_help_names_option_values_in_words(command):
 
 def test_help_shows_the_words_for_values():
     text = run("report", "--help", env={"COLUMNS": "200"}).output
-    for shown in ("--quarter QUARTER", "--root DIR", "--rows N", "--lang [zh-TW|en]", "-f, --format [text|json]", "-m, --measure MEASURE"):
+    for shown in ("--quarter QUARTER", "--root DIR", "--rows N", "--lang [zh-TW|en]", "-f, --format [text|json|pdf]", "-m, --measure MEASURE"):
         assert shown in text, shown
     assert "--timestamp  " in text  # a flag takes no value
     assert "Usage: sixcore check [OPTIONS] [FILES]..." in run("check", "--help").output
