@@ -320,6 +320,7 @@ def report(
     """
     from sixcore.audit import load_context
     from sixcore.publish import default_report_dir, render_report_files, write_files
+    from sixcore.render.report_charts import curve_lines
     from sixcore.render.report_json import format_report_json
     from sixcore.render.report_pdf import PdfUnavailable, print_pdf
     from sixcore.render.report_tables import report_sections, title
@@ -354,6 +355,7 @@ def report(
         shown = format_report_text(title(result, lang), sections, lang, color=_use_color(), width=width,
                                    max_rows=rows or None, more_in=str(target / "report.html"))
         typer.echo(shown, nl=False)
+        typer.echo("".join(f"{line}\n" for line in curve_lines(result, lang)), nl=False)
     if fmt is not ReportFormat.json:
         typer.echo(("報告已寫入 " if lang is Lang.zh else "Written: ") + "、".join(str(path) for path in written))
     if no_pdf:

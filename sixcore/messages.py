@@ -336,6 +336,27 @@ PRINT_WORDS: dict[str, dict[str, str]] = {
     "print_failed": {"zh-TW": "未產製 report.pdf：Chromium（{browser}）列印失敗：{detail}", "en": "report.pdf not written: Chromium ({browser}) could not print: {detail}"},
 }
 
+# the report's pictures: the 管考 progress curves and the light distribution (sixcore.render.report_charts)
+CHART_WORDS: dict[str, dict[str, str]] = {
+    "section": {"zh-TW": "管考進度曲線及燈號分布", "en": "Progress curves and lights"},
+    "rule": {"zh-TW": "預定累計進度：各工作項目期程（起訖年月）於該季底已經過之比例，期程結束後為 100%；實際累計進度：該季判定時最近一次填報之實際進度，"
+                      "完成為 100%，未填實際進度者以 0 計。曲線為有期程之工作項目之簡單平均（每項權重相同），自首次管考季（{first}）至 {quarter}。",
+             "en": "Planned cumulative progress: the share of each work item's schedule (its ROC months) elapsed by the quarter's end, 100% after "
+                   "it ends; actual: the progress of its latest report as judged that quarter, 100% when done, 0 when no figure was filed. Each "
+                   "curve is the plain mean over the work items with a schedule (each weighs the same), from the first review ({first}) to {quarter}."},
+    "programme": {"zh-TW": "全方案（{items} 項）", "en": "Whole programme ({items} items)"},
+    "industry": {"zh-TW": "{number} {name}（{items} 項）", "en": "Industry {number}: {name} ({items} items)"},
+    "planned": {"zh-TW": "預定", "en": "Planned"},
+    "actual": {"zh-TW": "實際", "en": "Actual"},
+    "y_axis": {"zh-TW": "累計進度（%）", "en": "Cumulative progress (%)"},
+    "x_axis": {"zh-TW": "季別", "en": "Quarter"},
+    "describe": {"zh-TW": "{quarter}：預定 {planned}%，實際 {actual}%", "en": "{quarter}: planned {planned}%, actual {actual}%"},
+    "lights": {"zh-TW": "各產業工作項目燈號分布（{quarter}）", "en": "Work-item lights by industry ({quarter})"},
+    "line": {"zh-TW": "{name}：預定 {planned}%，實際 {actual}%（落差 {lag} 百分點）；燈號 {lights}",
+             "en": "{name}: planned {planned}%, actual {actual}% (lag {lag} points); lights {lights}"},
+    "screen": {"zh-TW": "管考進度曲線（{quarter}，詳見 report.html）", "en": "Progress curves ({quarter}; see report.html)"},
+}
+
 
 def word(table: dict[str, dict[str, str]], key: Enum | str, lang: Lang) -> str:
     """A state's or light's word in `lang`."""

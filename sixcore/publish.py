@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sixcore.errors import SixcoreUserError
 from sixcore.messages import Lang
+from sixcore.render.report_charts import charts_section
 from sixcore.render.report_csv import format_items_csv
 from sixcore.render.report_html import PageFoot, format_report_html
 from sixcore.render.report_json import format_report_json
@@ -41,7 +42,8 @@ def render_report_files(report: QuarterReport, sections: list[Section], lang: La
     heading = title(report, lang)
     return {
         "report.md": format_report_markdown(heading, sections).encode(),
-        "report.html": format_report_html(heading, sections, lang, notice(report, lang), page_foot(report, lang)).encode(),
+        "report.html": format_report_html(heading, sections, lang, notice(report, lang), page_foot(report, lang),
+                                          charts_section(report, lang)).encode(),
         "items.csv": format_items_csv(sections),
         "report.json": format_report_json(report).encode(),
         "report.ods": format_report_ods(sections, sections[0].title),

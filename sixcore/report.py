@@ -18,7 +18,19 @@ from sixcore.model.base import Bilingual
 from sixcore.model.lights import LightRules, RollupLights
 from sixcore.model.plan import Industry, Measure, Programme
 from sixcore.scope import EVERYTHING, Scope
-from sixcore.standing import ItemStanding, KpiStanding, Light, Standings, State, budget_light, counting, measure_state, rate, rollup
+from sixcore.standing import (
+    ItemStanding,
+    KpiStanding,
+    Light,
+    Schedule,
+    Standings,
+    State,
+    budget_light,
+    counting,
+    measure_state,
+    rate,
+    rollup,
+)
 
 
 @dataclass(frozen=True)
@@ -114,6 +126,24 @@ class BudgetTable:
 
 
 @dataclass(frozen=True)
+class CurvePoint:
+    """One quarter of a 管考 progress curve: mean cumulative progress (%) of the items with a schedule."""
+
+    quarter: Quarter
+    planned: float  # the share of each schedule elapsed by the quarter's end (linear over its months, 100 after its end)
+    actual: float  # each item's filed actual progress as judged that quarter (完成 = 100; no figure filed = 0)
+
+
+@dataclass(frozen=True)
+class ProgressCurve:
+    """預定 vs 實際 cumulative progress, quarter by quarter from the first review to the as-of quarter."""
+
+    industry: Industry | None  # None: the whole programme (in scope)
+    items: int  # the items with a schedule the plain mean is over
+    points: list[CurvePoint]
+
+
+@dataclass(frozen=True)
 class QuarterReport:
     quarter: Quarter
     chosen: Chosen  # why this quarter: given, the latest filed, now, or the programme's last
@@ -135,6 +165,7 @@ class QuarterReport:
     light_changes: list[LightChange]
     budget: BudgetTable | None  # None: the programme has no budget table
     execution: list[ExecutionLine]  # by industry: its sum, then each body
+    progress_curves: list[ProgressCurve]  # the programme's, then each industry's (industries with scheduled items)
 
     @property
     def as_of(self) -> str:
@@ -206,7 +237,51 @@ def build_report(ctx: AuditContext, quarter: Quarter, scope: Scope = EVERYTHING,
                        if before[standing.id].light is not Light.none and standing.light is not before[standing.id].light],
         budget=_budget(ctx, quarter, scope),
         execution=_execution(ctx, standings, scope),
+        progress_curves=_curves(ctx, standings, items),
     )
+
+
+def _curves(ctx: AuditContext, standings: Standings, items: list[ItemStanding]) -> list[ProgressCurve]:
+    """The programme's curve and each industry's, over `items` that have a schedule (a plain mean: every item weighs
+    the same, as the plan gives no weights)."""
+    scheduled = [standing.placed for standing in items if standings.schedules[standing.id].spans]
+    quarters = []
+    quarter = standings.programme.review_from
+    while quarter <= standings.quarter:
+        quarters.append(quarter)
+        quarter = quarter.next()
+    # the one judge's standings of each quarter: state and latest word as Standings.of(ctx, quarter) gives them, but
+    # judged once on this object rather than each quarter's streaks again back to the first filing (1.7 s → 0.4 s)
+    judged = {quarter: standings.items_as_of(quarter) for quarter in quarters}
+
+    def curve(industry: Industry | None) -> ProgressCurve:
+        ids = [placed.id for placed in scheduled if industry is None or placed.industry.industry == industry.industry]
+        points = [CurvePoint(quarter, _mean([_planned(standings.schedules[item_id], quarter) for item_id in ids]),
+                             _mean([_actual(judged[quarter][item_id]) for item_id in ids])) for quarter in quarters]
+        return ProgressCurve(industry, len(ids), points)
+
+    industries = [loaded.model for loaded in ctx.plan.industries]
+    return [curve(None)] + [curve(industry) for industry in industries
+                            if any(placed.industry.industry == industry.industry for placed in scheduled)]
+
+
+def _planned(schedule: Schedule, quarter: Quarter) -> float:
+    """The share (%) of the schedule's months elapsed by the quarter's end."""
+    end = quarter.months.end.index
+    months = sum(span.end.index - span.start.index + 1 for span in schedule.spans)
+    elapsed = sum(max(0, min(span.end.index, end) - span.start.index + 1) for span in schedule.spans)
+    return 100 * elapsed / months
+
+
+def _actual(standing: ItemStanding) -> float:
+    if standing.state is State.completed:
+        return 100.0
+    actual = standing.report.actual if standing.report else None
+    return float(actual) if actual is not None else 0.0
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
 
 
 def _names(ctx: AuditContext, day: RocDay) -> dict[str, AgencyName]:

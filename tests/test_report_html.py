@@ -32,8 +32,8 @@ def test_html_renders_in_chromium(written: Path):
     text = visible_text(dom)
     assert "六大核心戰略產業推動方案" in text and "基準日：113/6/30" in text
     assert f"逾期 {len(data['overdue'])} 項；未填報 {len(data['unreported'])} 項" in text
-    # the body's six sections, then 附錄一 (and a section per agency due or filed), 附錄二 and 附錄三
-    assert len(re.findall(r"<h2\b", dom)) == 6 + 1 + len(data["agencies"]) + 2 and '<th scope="col">燈號</th>' in dom
+    # the body's six sections and the pictures, then 附錄一 (and a section per agency due or filed), 附錄二 and 附錄三
+    assert len(re.findall(r"<h2\b", dom)) == 6 + 1 + 1 + len(data["agencies"]) + 2 and '<th scope="col">燈號</th>' in dom
     for item_id in data["overdue"]:  # every overdue item is on the page, with its light in words
         rows = re.findall(rf"<tr><td[^>]*>{re.escape(item_id)}</td>.*?</tr>", dom)
         assert any("嚴重落後" in row for row in rows), item_id

@@ -18,10 +18,12 @@ from decimal import Decimal
 from html import escape
 
 from sixcore.messages import PRINT_WORDS, Lang, word
+from sixcore.render.report_charts import LIGHT_COLOURS
 from sixcore.render.report_tables import Cell, Mark, Note, Section, Table, cell_text
 
 _STYLE = """
-:root { --green: #1a7f37; --yellow: #b58100; --red: #c62828; --done: #1f5fbf; --unreported: #8250df; --none: #6e7781; }
+figure { margin: .75rem 0; break-inside: avoid; } figcaption { font-weight: bold; margin-bottom: .25rem; }
+figure svg { max-width: 100%; height: auto; } figure.small { display: inline-block; width: 49%; vertical-align: top; }
 html { font-family: "Noto Sans CJK TC", "Noto Sans TC", "Microsoft JhengHei", "PingFang TC", sans-serif; }
 body { margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1f2328; line-height: 1.5; }
 h1 { font-size: 1.5rem; } h2 { font-size: 1.25rem; border-bottom: 2px solid #d0d7de; margin-top: 2rem; } h3 { font-size: 1.05rem; }
@@ -195,9 +197,12 @@ def _page_foot(foot: PageFoot, lang: Lang) -> str:
     return f"@page {{ {rules} }}"
 
 
-def format_report_html(title: str, sections: list[Section], lang: Lang, notice: str | None = None, foot: PageFoot | None = None) -> str:
-    """`notice`: a paragraph to set apart at the top (e.g. that nothing has been filed); `foot`: what every printed page says."""
-    style = _STYLE + (_page_foot(foot, lang) + "\n" if foot else "")
+def format_report_html(title: str, sections: list[Section], lang: Lang, notice: str | None = None, foot: PageFoot | None = None,
+                       charts: str = "") -> str:
+    """`notice`: a paragraph to set apart at the top (e.g. that nothing has been filed); `foot`: what every printed page says;
+    `charts`: the pictures' section (report_charts.charts_section), after the first section."""
+    colours = " ".join(f"--{light.value}: {colour};" for light, colour in LIGHT_COLOURS.items())
+    style = f":root {{ {colours} }}" + _STYLE + (_page_foot(foot, lang) + "\n" if foot else "")
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{"zh-Hant-TW" if lang is Lang.zh else "en"}">',
@@ -205,6 +210,7 @@ def format_report_html(title: str, sections: list[Section], lang: Lang, notice: 
         f"<title>{escape(title)}</title><style>{style}</style></head>",
         f"<body><main><h1>{escape(title)}</h1>",
     ]
-    parts += [_section(section, notice) for section in sections]
+    shown = [_section(section, notice) for section in sections]
+    parts += [*shown[:1], *([charts] if charts else []), *shown[1:]]
     parts.append("</main></body></html>\n")
     return "\n".join(parts)

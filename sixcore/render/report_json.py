@@ -2,6 +2,8 @@
 
 The contract: quarter, as_of, overdue, unreported, completed (work item ids), work_items, kpis; overdue and
 unreported mean exactly what `sixcore check` reports as SC301 and SC302. Keys are only ever added.
+progress_curves: the programme's (industry null), then each industry's 管考 curve, mean planned and actual
+cumulative progress (%) per quarter from the first review (see sixcore.report.ProgressCurve).
 """
 
 from __future__ import annotations
@@ -104,6 +106,11 @@ def report_data(report: QuarterReport) -> dict[str, Any]:
              "achievement_rate": line.achievement_rate, "light": line.light.value,
              "reported_in": str(line.reported_in) if line.reported_in else None, "note": line.note}
             for line in report.execution
+        ],
+        "progress_curves": [
+            {"industry": curve.industry.industry if curve.industry else None, "items": curve.items,
+             "points": [{"quarter": str(point.quarter), "planned": round(point.planned, 2), "actual": round(point.actual, 2)} for point in curve.points]}
+            for curve in report.progress_curves
         ],
         "thresholds": rules.model_dump(),
         "programme": report.programme.model_dump(mode="json", include={"name", "period"}),
