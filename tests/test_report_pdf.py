@@ -85,6 +85,11 @@ class TestPrinted:
         assert sizes[0][0] < sizes[0][1]
         assert any(width > height for width, height in sizes)
 
+    @pytest.mark.xfail(strict=True, reason="the body is the whole report until it is split into management by exception and 附錄 "
+                                            "appendices (issue 13, part 2); then this passes and the mark goes")
+    def test_body_before_the_appendices_at_most_20_pages(self, printed: Path):
+        assert body_pages(page_texts(printed)) <= 20
+
     def test_every_font_embedded_and_searchable(self, printed: Path):
         """A font's glyphs are in the file: a font program (FontFile, FontFile2, FontFile3), or Type 3 glyph procedures,
         which is how Chromium embeds OpenType/CFF fonts such as Noto Sans CJK; with ToUnicode, so text can be found."""

@@ -22,7 +22,8 @@ LIGHT_COLOURS = {Light.green: "#1a7f37", Light.yellow: "#b58100", Light.red: "#c
 # Okabe–Ito blue and vermilion: told apart with any colour vision, and by dash and marker besides
 _PLANNED, _ACTUAL = "#0072B2", "#D55E00"
 _FONT = 'font-family="Noto Sans CJK TC, Noto Sans TC, Microsoft JhengHei, PingFang TC, sans-serif"'
-_LABEL_PX = 40  # room one quarter label (113Q2) needs on the x axis
+_LABEL_PX = 40  # room one quarter label (e.g. 113Q2) needs on the x axis
+_LEGEND_PX = 100  # room one legend entry (a line sample and its word) takes
 
 
 def _percent(value: float) -> str:
@@ -82,7 +83,7 @@ def progress_svg(curve: ProgressCurve, lang: Lang, key: str, width: int = 640, h
         parts.append(f'<text x="{x(len(points) - 1) + 8:.1f}" y="{at + 4:.1f}" fill="{colour}" font-weight="bold">{escape(text)}</text>')
     legend = [(word(CHART_WORDS, "planned", lang), _PLANNED, ' stroke-dasharray="6 4"'), (word(CHART_WORDS, "actual", lang), _ACTUAL, "")]
     for index, (text, colour, dash) in enumerate(legend):
-        at = left + index * 110
+        at = left + index * _LEGEND_PX
         parts.append(f'<line x1="{at}" y1="12" x2="{at + 24}" y2="12" stroke="{colour}" stroke-width="2"{dash}/>'
                      f'<text x="{at + 30}" y="16" fill="#1f2328">{escape(text)}</text>')
     parts.append("</svg>")
