@@ -24,6 +24,7 @@ from sixcore.render.report_tables import Cell, Mark, Note, Section, Table, cell_
 _STYLE = """
 figure { margin: .75rem 0; break-inside: avoid; } figcaption { font-weight: bold; margin-bottom: .25rem; }
 figure svg { max-width: 100%; height: auto; } figure.small { display: inline-block; width: 49%; vertical-align: top; }
+.charts > p { break-inside: avoid; break-after: avoid; }
 html { font-family: "Noto Sans CJK TC", "Noto Sans TC", "Microsoft JhengHei", "PingFang TC", sans-serif; }
 body { margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1f2328; line-height: 1.5; }
 h1 { font-size: 1.5rem; } h2 { font-size: 1.25rem; border-bottom: 2px solid #d0d7de; margin-top: 2rem; } h3 { font-size: 1.05rem; }
