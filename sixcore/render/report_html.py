@@ -78,6 +78,7 @@ class PageFoot:
 class _Column:
     need: float  # em it must have so that nothing in it is broken
     want: float  # em its typical text would fill on one line
+    longest: float  # em its longest text would fill on one line (up to _LONG_EM)
 
     @classmethod
     def of(cls, header: str, values: list[Cell]) -> _Column:
@@ -87,7 +88,7 @@ class _Column:
         need = max([_header_em(header), *marks, *(_em(line) for line in lines if _is_atom(line))]) + _PADDING_EM
         filled = [*marks, *(min(_em(line), _LONG_EM) for line in lines)]  # empty cells do not make a column of reasons narrow
         typical = sum(filled) / len(filled) if filled else 0.0
-        return cls(need, max(need, typical + _PADDING_EM))
+        return cls(need, max(need, typical + _PADDING_EM), max([need, *(value + _PADDING_EM for value in filled)]))
 
 
 def _em(text: str) -> float:
@@ -128,16 +129,20 @@ def _note(note: Note) -> str:
     return f'<p class="ids">{escape(note.text)}{ids}</p>'
 
 
-def _widths(table: Table) -> tuple[bool, list[float]]:
-    """Whether the table needs landscape pages, and each column's share of the width (%): every column gets what it
-    needs unbroken, the room left goes to the columns whose text would run longer, in proportion to it."""
+def _widths(table: Table) -> tuple[bool, float, list[float]]:
+    """Whether the table needs landscape pages, its width (% of the page) and each column's share of it (%): every
+    column gets what it needs unbroken, the room left goes to the columns whose text would run longer, in proportion."""
     columns = [_Column.of(header, [row[index] for row in table.rows]) for index, header in enumerate(table.headers)]
+    longest = sum(column.longest for column in columns)
+    if longest <= _PAGE_EM["portrait"] / 2:  # a small table (counts by state) keeps its own width, not spread over the page
+        width = max(longest, _BOLD * _em(table.title) + _PADDING_EM)  # and its caption's, on one line
+        return False, 100 * width / _PAGE_EM["portrait"], [100 * column.longest / longest for column in columns]
     portrait = _share(columns, _PAGE_EM["portrait"])
     starved = any(em < min(column.want, _TEXT_EM) for em, column in zip(portrait, columns, strict=True))
     if not starved or len(table.rows) < _WIDE_ROWS:
-        return False, [100 * em / _PAGE_EM["portrait"] for em in portrait]
+        return False, 100.0, [100 * em / _PAGE_EM["portrait"] for em in portrait]
     page = max(_PAGE_EM["landscape"], sum(column.need for column in columns))
-    return True, [100 * em / page for em in _share(columns, page)]
+    return True, 100.0, [100 * em / page for em in _share(columns, page)]
 
 
 def _share(columns: list[_Column], page: float) -> list[float]:
@@ -150,11 +155,12 @@ def _share(columns: list[_Column], page: float) -> list[float]:
 
 def _table(table: Table) -> tuple[bool, str]:
     """Whether it needs landscape pages, and the table."""
-    wide, widths = _widths(table)
-    columns = "".join(f'<col style="width: {width:.1f}%">' for width in widths)
+    wide, width, widths = _widths(table)
+    columns = "".join(f'<col style="width: {share:.1f}%">' for share in widths)
+    style = f' style="width: {width:.1f}%"' if width < 100 else ""
     head = "".join(f'<th scope="col">{escape(header)}</th>' for header in table.headers)
     body = "".join("<tr>" + "".join(_cell(value) for value in row) + "</tr>" for row in table.rows)
-    return wide, (f'<table id="table-{table.key}"><caption>{escape(table.title)}</caption><colgroup>{columns}</colgroup>'
+    return wide, (f'<table id="table-{table.key}"{style}><caption>{escape(table.title)}</caption><colgroup>{columns}</colgroup>'
                   f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
