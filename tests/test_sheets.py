@@ -150,6 +150,18 @@ def test_carried_forward_values_are_shaded_and_read_as_the_template_carries_them
 
 
 @pytest.mark.parametrize("suffix", ["ods", "xlsx"])
+def test_a_workbook_carries_no_clock_time(mini, suffix):
+    """export-sheet compares bytes before it overwrites, so a workbook written a second later must be the same bytes:
+    no entry and no document property may carry the time it was written (both fixed at 1980-01-01)."""
+    yaml_file = typed(mini, fixed=True)
+    assert run("status", "export-sheet", str(yaml_file), "--format", suffix, "--root", str(mini)).exit_code == 0
+    with zipfile.ZipFile(yaml_file.with_suffix(f".{suffix}")) as archive:
+        assert {entry.date_time[:3] for entry in archive.infolist()} == {(1980, 1, 1)}
+        properties = archive.read("docProps/core.xml" if suffix == "xlsx" else "meta.xml").decode("utf-8")
+    assert str(dt.date.today().year) not in properties, properties
+
+
+@pytest.mark.parametrize("suffix", ["ods", "xlsx"])
 def test_export_sheet_gives_back_the_same_answers(mini, suffix):
     yaml_file = typed(mini, fixed=True)
     before = yaml.safe_load(yaml_file.read_text(encoding="utf-8"))

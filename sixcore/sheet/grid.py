@@ -213,11 +213,15 @@ def _write_ods(sheets: list[SheetSpec]) -> bytes:
 
 
 def _write_xlsx(sheets: list[SheetSpec]) -> bytes:
+    from datetime import datetime
     from io import BytesIO
 
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.writer.excel import ExcelWriter
+
+    from sixcore.render.report_ods import _with_fixed_times
 
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -254,9 +258,13 @@ def _write_xlsx(sheets: list[SheetSpec]) -> bytes:
             worksheet.protection.sheet = True
             worksheet.protection.formatColumns = False  # widths may still be changed
             worksheet.protection.formatRows = False
+    # The same filing gives the same bytes (export-sheet compares them before it overwrites): openpyxl's own save
+    # would stamp the clock into docProps/core.xml and every zip entry, so the times are fixed as in the ODS.
+    workbook.properties.created = workbook.properties.modified = datetime(1980, 1, 1)
     output = BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).save()
+    return _with_fixed_times(output.getvalue())
 
 
 # ── reading ────────────────────────────────────────────────────────────────────────────────────────────────────
