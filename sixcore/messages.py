@@ -329,10 +329,10 @@ SCOPE_WORDS: dict[str, dict[str, str]] = {
 PRINT_WORDS: dict[str, dict[str, str]] = {
     "page": {"zh-TW": "第 {page} 頁，共 {pages} 頁", "en": "Page {page} of {pages}"},
     "as_of": {"zh-TW": "基準日 {day}", "en": "As of {day}"},
-    "no_browser": {"zh-TW": "未產製 report.pdf：找不到 Chromium（{tried}）。請安裝 chromium 及 fonts-noto-cjk（Debian：apt-get install chromium fonts-noto-cjk），"
+    "no_browser": {"zh-TW": "未產製 report.pdf：找不到 Chromium（{tried}）。請安裝 chromium 及 fonts-arphic-uming（Debian：apt-get install chromium fonts-arphic-uming），"
                             "或以環境變數 SIXCORE_CHROMIUM 指定其路徑",
-                   "en": "report.pdf not written: no Chromium found ({tried}). Install chromium and fonts-noto-cjk (Debian: apt-get install chromium "
-                         "fonts-noto-cjk), or name its path in the environment variable SIXCORE_CHROMIUM"},
+                   "en": "report.pdf not written: no Chromium found ({tried}). Install chromium and fonts-arphic-uming (Debian: apt-get install chromium "
+                         "fonts-arphic-uming), or name its path in the environment variable SIXCORE_CHROMIUM"},
     "print_failed": {"zh-TW": "未產製 report.pdf：Chromium（{browser}）列印失敗：{detail}", "en": "report.pdf not written: Chromium ({browser}) could not print: {detail}"},
 }
 

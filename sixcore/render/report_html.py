@@ -21,6 +21,9 @@ from sixcore.messages import PRINT_WORDS, Lang, word
 from sixcore.render.report_charts import LIGHT_COLOURS
 from sixcore.render.report_tables import Cell, Mark, Note, Section, Table, cell_text
 
+# On paper (see @media print); the page's margin boxes do not inherit it and name it again
+_PRINT_FONTS = '"AR PL UMing TW", "Noto Sans CJK TC", sans-serif'
+
 _STYLE = """
 figure { margin: .75rem 0; break-inside: avoid; } figcaption { font-weight: bold; margin-bottom: .25rem; }
 figure svg { max-width: 100%; height: auto; } figure.small { display: inline-block; width: 49%; vertical-align: top; }
@@ -43,17 +46,23 @@ td.atom, td.num { white-space: nowrap; overflow-wrap: normal; }
 @page { size: A4; margin: 14mm 12mm 16mm; }
 @page wide { size: A4 landscape; }
 @media print {
+  /* On paper: a TrueType Ming face (AR PL UMing TW, Debian fonts-arphic-uming), embedded as a real font whose text
+     searches and copies as written; Noto Sans CJK is CFF, which Chromium embeds as Type 3 outlines that copy 一 as
+     the radical ⼀ and 頁 as ⾴. No synthesised bold: it would turn even UMing into Type 3 outlines. */
+  html, figure svg { font-family: %(fonts)s; font-synthesis: none; }
   body { margin: 0; max-width: none; font-size: 9pt; }
   table { font-size: 8pt; }
   th, td { padding: .15em .35em; }
   thead { display: table-header-group; break-inside: avoid; }
   tr, .light { break-inside: avoid; }
+  tbody tr:first-child { break-before: avoid; }  /* a header (and caption) never left alone at a page's foot */
+  table.short { break-inside: avoid; }  /* a short table is read whole: it moves to the next page rather than split */
   h1, h2, h3, caption { break-after: avoid; }
   .wide { page: wide; }
   section.appendix { break-before: page; }
   .light-green, .light-yellow, .light-red, .light-done, .light-unreported { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
-"""
+""".replace("%(fonts)s", _PRINT_FONTS)
 
 # The text width of an A4 page at the tables' printed size (8 pt), in em, less the borders: portrait 186 mm, landscape 273 mm
 _PAGE_EM = {"portrait": 64.0, "landscape": 94.0}
@@ -61,6 +70,7 @@ _PADDING_EM = 0.9  # a cell's padding and borders on paper
 _ATOM_EM = 8.0  # a line of text up to this wide, without spaces (an agency, a state, a date), is never broken
 _LONG_EM = 30.0  # a long text's claim on the page is capped, so one long column does not starve the others
 _TEXT_EM = 12.0  # a column of running text narrower than this (or than its text, if shorter) reads badly: the table goes landscape
+_SHORT_ROWS = 15  # a table this short is kept on one page
 _WIDE_ROWS = 4  # a shorter table stays where it is rather than take a landscape page of its own
 _MARK_EM = 1.6  # a light's dot and the space after it
 _BOLD = 1.05  # bold text (headers, lights) runs about 5 % wider
@@ -160,7 +170,8 @@ def _table(table: Table) -> tuple[bool, str]:
     style = f' style="width: {width:.1f}%"' if width < 100 else ""
     head = "".join(f'<th scope="col">{escape(header)}</th>' for header in table.headers)
     body = "".join("<tr>" + "".join(_cell(value) for value in row) + "</tr>" for row in table.rows)
-    return wide, (f'<table id="table-{table.key}"{style}><caption>{escape(table.title)}</caption><colgroup>{columns}</colgroup>'
+    short = ' class="short"' if len(table.rows) <= _SHORT_ROWS else ""
+    return wide, (f'<table id="table-{table.key}"{short}{style}><caption>{escape(table.title)}</caption><colgroup>{columns}</colgroup>'
                   f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
@@ -200,7 +211,7 @@ def _page_foot(foot: PageFoot, lang: Lang) -> str:
                       for part in re.split(r"(\{pages?\})", word(PRINT_WORDS, "page", lang)) if part)
     boxes = {"bottom-left": _css_string(foot.issued_by) if foot.issued_by else None, "bottom-center": number,
              "bottom-right": _css_string(word(PRINT_WORDS, "as_of", lang).format(day=foot.dated))}
-    rules = " ".join(f"@{box} {{ content: {content}; font-size: 8pt; color: #57606a; }}" for box, content in boxes.items() if content)
+    rules = " ".join(f"@{box} {{ content: {content}; font-family: {_PRINT_FONTS}; font-synthesis: none; font-size: 8pt; color: #57606a; }}" for box, content in boxes.items() if content)
     return f"@page {{ {rules} }}"
 
 

@@ -3,7 +3,7 @@
 Chromium rather than a Python PDF library: it is the browser the HTML tests already drive, it lays out CJK text,
 tables split across pages with repeated headers and CSS named pages (landscape) as a reader's browser prints
 them, and since 131 it draws CSS page-margin boxes, so page numbers and the running foot are plain CSS in
-report_html.py. It embeds the fonts it uses; for Chinese text it needs a CJK font (Debian: fonts-noto-cjk).
+report_html.py. It embeds the fonts it uses; for Chinese text the Ming face AR PL UMing TW (Debian: fonts-arphic-uming).
 """
 
 from __future__ import annotations
