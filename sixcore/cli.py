@@ -314,9 +314,12 @@ def report(
     lang: LangOption = Lang.zh,
     root: RootOption = None,
 ) -> None:
-    """季度管考報告 / the quarterly compliance report: headline, lights, overdue and unreported, KPIs, agency reports, changes, budget.
+    """季度管考報告 / the quarterly compliance report: first what needs attention (overview, lights and progress curves,
+    agencies not filed, items overdue or behind with their reasons, KPIs behind, changes, budget), then the appendices
+    (附錄: each agency's filing, every work item, every KPI).
 
-    Writes report.md, report.html, items.csv, report.json, report.ods and report.pdf under reports/<quarter>/.
+    Writes report.md, report.html, items.csv, report.json, report.ods and report.pdf under reports/<quarter>/; the screen
+    shows the body only.
     """
     from sixcore.audit import load_context
     from sixcore.publish import default_report_dir, render_report_files, write_files
