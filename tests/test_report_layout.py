@@ -13,7 +13,7 @@ def test_column_widths_worked_out_by_hand():
     html = format_report_html("t", [Section("s", "S", tables=[small])], Lang.zh)
     # by hand (em at 8 pt, 0.9 padding): 編號 needs its id whole, 9 ASCII × 0.6 = 5.4 (+0.9 = 6.3); 說明 its header,
     # 2 × 1.05 bold = 2.1 (+0.9 = 3.0). 9.3 em is under half the 64 em portrait width: the table keeps it, 9.3/64 = 14.5 %
-    assert '<table id="table-small" style="width: 14.5%">' in html
+    assert '<table id="table-small" class="short" style="width: 14.5%">' in html  # one row: kept on one page
     assert '<colgroup><col style="width: 67.7%"><col style="width: 32.3%"></colgroup>' in html
     assert '<td class="atom">1-2/1.1.1</td>' in html and 'class="wide"' not in html
 
@@ -26,5 +26,12 @@ def test_a_table_too_wide_for_portrait_gets_landscape_pages():
     html = format_report_html("t", [Section("first", "F", tables=[wide]), Section("later", "L", tables=[Table("small", "T", ["a"], [["b"]]), wide])], Lang.zh)
     # the first table of a section takes the section (and its heading) onto landscape pages; a later one its own
     assert '<section id="first" class="wide"' in html and '<section id="later" aria-labelledby' in html
-    assert '<div class="wide"><table id="table-wide">' in html
+    assert '<div class="wide"><table id="table-wide" class="short">' in html
     assert "@page wide { size: A4 landscape; }" in html
+
+
+def test_a_table_of_more_than_fifteen_rows_may_break_across_pages():
+    rows = [[f"1-2/1.1.{n}", "短"] for n in range(16)]
+    html = format_report_html("t", [Section("s", "S", tables=[Table("long", "T", ["編號", "說明"], rows[:15]),
+                                                             Table("longer", "T", ["編號", "說明"], rows)])], Lang.zh)
+    assert '<table id="table-long" class="short"' in html and '<table id="table-longer" style=' in html

@@ -21,7 +21,9 @@ from sixcore.messages import PRINT_WORDS, Lang, word
 from sixcore.render.report_charts import LIGHT_COLOURS
 from sixcore.render.report_tables import Cell, Mark, Note, Section, Table, cell_text
 
-# On paper (see @media print); the page's margin boxes do not inherit it and name it again
+# On paper (@media print, and again in the page's margin boxes, which do not inherit it): a TrueType Ming face, which
+# Chromium embeds as a real font whose text searches and copies as written; Noto Sans CJK is CFF, embedded as Type 3
+# outlines that copy 一 as the radical U+2F00 and 頁 as U+2FB4. No synthesised bold: that too becomes Type 3 outlines.
 _PRINT_FONTS = '"AR PL UMing TW", "Noto Sans CJK TC", sans-serif'
 
 _STYLE = """
@@ -46,9 +48,6 @@ td.atom, td.num { white-space: nowrap; overflow-wrap: normal; }
 @page { size: A4; margin: 14mm 12mm 16mm; }
 @page wide { size: A4 landscape; }
 @media print {
-  /* On paper: a TrueType Ming face (AR PL UMing TW, Debian fonts-arphic-uming), embedded as a real font whose text
-     searches and copies as written; Noto Sans CJK is CFF, which Chromium embeds as Type 3 outlines that copy 一 as
-     the radical ⼀ and 頁 as ⾴. No synthesised bold: it would turn even UMing into Type 3 outlines. */
   html, figure svg { font-family: %(fonts)s; font-synthesis: none; }
   body { margin: 0; max-width: none; font-size: 9pt; }
   table { font-size: 8pt; }
