@@ -22,6 +22,7 @@ import os
 import re
 import stat
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -37,6 +38,7 @@ PathKey = tuple[Any, ...]
 
 _PLAIN_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_INT_TAG = "tag:yaml.org,2002:int"
 _VALUE_TAG = "tag:yaml.org,2002:value"  # a plain `=`: PyYAML has no constructor for it and fails; it is text
 
 # What YAML 1.1 (and libyaml's reader) accepts; anything else is refused before parsing, at its line and column.
@@ -52,26 +54,64 @@ class Mark:
     column: int
 
 
-@dataclass
 class MarkedDocument:
-    """Plain data from one YAML file and the position of every value and mapping key in it."""
+    """Plain data from one YAML file and the position of every value and mapping key in it.
 
-    path: Path
-    data: Any
-    values: dict[PathKey, Mark] = field(default_factory=dict)
-    keys: dict[PathKey, Mark] = field(default_factory=dict)
+    A file read on the fast path keeps its text instead of its marks: most files have no problem, so their marks
+    are worked out (composed once more in C) only when a problem first asks where something is.
+    """
+
+    def __init__(self, path: Path, data: Any, values: dict[PathKey, Mark] | None = None,
+                 keys: dict[PathKey, Mark] | None = None, text: str | None = None) -> None:
+        self.path = path
+        self.data = data
+        self._marks = None if text is not None else (values or {}, keys or {})
+        self._text = text
+
+    @property
+    def values(self) -> dict[PathKey, Mark]:
+        return self._marked()[0]
+
+    @property
+    def keys(self) -> dict[PathKey, Mark]:
+        return self._marked()[1]
+
+    def _marked(self) -> tuple[dict[PathKey, Mark], dict[PathKey, Mark]]:
+        if self._marks is None:
+            assert self._text is not None  # either marks or the text to work them out from
+            self._marks = _lean_marks(self._text)
+            self._text = None
+        return self._marks
 
     def locate(self, location: PathKey, prefer_key: bool = False) -> Mark:
         """The position of `location`, or of its nearest existing ancestor (e.g. for a missing field)."""
+        values, keys = self._marked()
         probe = tuple(location)
         while True:
-            if prefer_key and probe in self.keys:
-                return self.keys[probe]
-            if probe in self.values:
-                return self.values[probe]
+            if prefer_key and probe in keys:
+                return keys[probe]
+            if probe in values:
+                return values[probe]
             if not probe:
                 return Mark(1, 1)
             probe = probe[:-1]
+
+
+class _Loader(BaseLoader):  # type: ignore[misc]
+    """The safe loader, remembering each scalar's resolved tag within one file: keys and short values repeat
+    throughout a file, and the resolver's regular expressions are the biggest Python cost of composing in C."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._tags: dict[tuple[str, Any], str] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is not yaml.ScalarNode:
+            return super().resolve(kind, value, implicit)
+        known = self._tags.get((value, implicit))
+        if known is None:
+            known = self._tags[(value, implicit)] = super().resolve(kind, value, implicit)
+        return known
 
 
 @dataclass(frozen=True, eq=False)
@@ -201,7 +241,10 @@ def _scalar(loader: Any, node: yaml.ScalarNode) -> Any:
     """A scalar's value as PyYAML reads it (both builders use it)."""
     if node.tag == _VALUE_TAG:
         return node.value
+    value = node.value
     try:
+        if node.tag == _INT_TAG and value.isascii() and value.isdigit() and (value[0] != "0" or value == "0"):
+            return int(value)  # the commonest number, read as PyYAML would (a leading 0 is octal: left to PyYAML)
         return loader.construct_object(node, deep=True)
     except (ValueError, OverflowError):
         # a plain 2024-13-45 or a 5,000-digit number cannot become a date or an int: it stays the text written,
@@ -393,14 +436,22 @@ def _indexes(text: str, char: str) -> Iterator[int]:
 def parse_marked(text: str, path: Path) -> tuple[MarkedDocument | None, list[Problem]]:
     """Parse YAML text into a MarkedDocument; syntax, tab, duplicate-key, empty-file and limit problems."""
     text, problems = _mend_full_width_colons(text, path)
-    collecting = gc.isenabled()
-    gc.disable()  # tens of thousands of nodes and marks, none garbage yet: cyclic collection would only rescan them
-    try:
-        if _FAST_COMPOSE and _ANCHOR_OR_ALIAS.search(text) is None and _most_values(text) <= MAX_VALUES:
+    with _collection_paused():
+        if _FAST_COMPOSE and not _may_hold_anchor_or_alias(text) and _most_values(text) <= MAX_VALUES:
             fast = _parse_fast(text, path, problems)
             if fast is not None:
                 return fast
         return _parse(text, path, problems)
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Tens of thousands of nodes and marks, none garbage yet: cyclic collection would only rescan them (and the
+    whole heap of files loaded before)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
         if collecting:
             gc.enable()
@@ -414,6 +465,11 @@ _FAST_COMPOSE = BaseLoader is not yaml.SafeLoader
 _ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*]", re.MULTILINE)
 
 
+def _may_hold_anchor_or_alias(text: str) -> bool:
+    # most files hold neither character: looking for them is far quicker than the expression, which tries every place
+    return ("&" in text or "*" in text) and _ANCHOR_OR_ALIAS.search(text) is not None
+
+
 def _most_values(text: str) -> int:
     """About the most values the text can hold without aliases (each takes an indicator: `- `, `: `, `,`, `[`, `{`,
     `? `), so that libyaml is not asked to compose a file that _Composer would stop partway into."""
@@ -422,18 +478,18 @@ def _most_values(text: str) -> int:
 
 
 def _parse_fast(text: str, path: Path, problems: list[Problem]) -> tuple[MarkedDocument | None, list[Problem]] | None:
-    loader = BaseLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None, [*problems, _problem(path, Mark(1, 1), "SC005")]
-        document = MarkedDocument(path, None)
         if "<<" not in text:
-            lean = _LeanBuilder(loader, document)
-            document.data = lean.build(node, (), 1)
+            lean = _LeanBuilder(loader)
+            data = lean.build(node, 1)
             if lean.values > MAX_VALUES or lean.text > MAX_TEXT:
                 return None
-            return document, problems
+            return MarkedDocument(path, data, text=text), problems
+        document = MarkedDocument(path, None)
         found: list[Problem] = []
         document.data = _Builder(loader, document, found).build(node, ())
         return document, [*problems, *found]
@@ -450,50 +506,71 @@ class _NotLean(Exception):
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
+def _lean_key(loader: Any, node: yaml.ScalarNode) -> Any:
+    return node.value if node.tag == _STR_TAG else _scalar(loader, node)
+
+
 class _LeanBuilder:
     """_Builder for the commonest file: no anchor, alias or merge key, no duplicate key, within the limits. It builds
-    the same data and marks with fewer steps, and gives up (_NotLean) at anything else, for _Builder to judge."""
+    the same data without marks (_lean_marks works them out when needed), and gives up (_NotLean) at anything else,
+    for _Builder to judge."""
 
-    def __init__(self, loader: Any, document: MarkedDocument) -> None:
+    def __init__(self, loader: Any) -> None:
         self.loader = loader
-        self.marks = document.values
-        self.key_marks = document.keys
         self.values = 0
         self.text = 0
 
-    def build(self, node: yaml.Node, location: PathKey, depth: int) -> Any:
+    def build(self, node: yaml.Node, depth: int) -> Any:
         self.values += 1
-        start: Any = node.start_mark
-        self.marks[location] = Mark(start.line + 1, start.column + 1)
         if isinstance(node, yaml.ScalarNode):
             self.text += len(node.value)
-            return node.value if node.tag == _STR_TAG else self.scalar(node)
+            return node.value if node.tag == _STR_TAG else _scalar(self.loader, node)
         if node.tag not in _PLAIN_COLLECTION_TAGS or depth > MAX_DEPTH or self.values > MAX_VALUES:
             raise _NotLean
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
-            key_marks = self.key_marks
             for key_node, value_node in node.value:
                 if key_node.__class__ is not yaml.ScalarNode or key_node.tag == _MERGE_TAG:
                     raise _NotLean
-                key = key_node.value if key_node.tag == _STR_TAG else self.scalar(key_node)
+                key = _lean_key(self.loader, key_node)
                 if key in result:
                     raise _NotLean
                 self.values += 1
                 self.text += len(key_node.value)
-                key_start: Any = key_node.start_mark
-                where = location + (key,)
-                key_marks[where] = Mark(key_start.line + 1, key_start.column + 1)
-                result[key] = self.build(value_node, where, depth + 1)
+                result[key] = self.build(value_node, depth + 1)
             return result
-        return [self.build(item, location + (index,), depth + 1) for index, item in enumerate(node.value)]
+        return [self.build(item, depth + 1) for item in node.value]
 
-    def scalar(self, node: yaml.ScalarNode) -> Any:
-        return _scalar(self.loader, node)
+
+def _lean_marks(text: str) -> tuple[dict[PathKey, Mark], dict[PathKey, Mark]]:
+    """The marks of every value and key of a text _LeanBuilder built (so its keys are plain and unique)."""
+    values: dict[PathKey, Mark] = {}
+    keys: dict[PathKey, Mark] = {}
+    loader = _Loader(text)
+
+    def walk(node: yaml.Node, location: PathKey) -> None:
+        start: Any = node.start_mark
+        values[location] = Mark(start.line + 1, start.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                where = location + (_lean_key(loader, key_node),)
+                key_start: Any = key_node.start_mark
+                keys[where] = Mark(key_start.line + 1, key_start.column + 1)
+                walk(value_node, where)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                walk(item, location + (index,))
+
+    with _collection_paused():
+        try:
+            walk(loader.get_single_node(), ())
+        finally:
+            loader.dispose()
+    return values, keys
 
 
 def _parse(text: str, path: Path, problems: list[Problem]) -> tuple[MarkedDocument | None, list[Problem]]:
-    loader = BaseLoader(text)
+    loader = _Loader(text)
     try:
         node = _Composer(loader, path).document()
         if node is None:
