@@ -41,59 +41,62 @@ def format_text(problems: Sequence[Problem], lang: Lang = Lang.zh, color: bool =
     tail = summary_line(problems, lang)
     if hidden:
         tail += f"（另有 {hidden} 項資訊，加 -v 顯示）" if lang is Lang.zh else f" ({hidden} info hidden; -v shows them)"
-    if not color:
-        return _plain_text(shown, tail, lang, width)
-    from rich.console import Console
-    from rich.text import Text
-
-    buffer = StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=True)
-    for path, group in groupby(shown, key=lambda problem: str(problem.path)):
-        console.print(Text(path, style="bold underline"))
-        for problem in group:
-            line = Text(f"  {problem.position}  ")
-            line.append(SEVERITY_WORDS[problem.severity][lang.value], style=_STYLE[problem.severity])
-            line.append(f"  {describe(problem, lang)}  ")
-            line.append(f"({problem.code} {rule_name(problem.code)})", style="dim")
-            console.print(line)
-            console.print(Text(f"      → {hint(problem, lang)}", style="dim"))
-        console.print()
-    console.print(Text(tail, style="bold"))
-    return buffer.getvalue()
+    return _lines_text(shown, tail, lang, width, color)
 
 
-def _plain_text(shown: Sequence[Problem], tail: str, lang: Lang, width: int) -> str:
-    """format_text without colour, byte for byte, without rich's per-line rendering: a line of printable
-    characters only is written as it is, and any other line (a tab, a control character) through rich."""
+Segment = tuple[str, str]  # text and its rich style ("" for none)
+
+
+def _lines_text(shown: Sequence[Problem], tail: str, lang: Lang, width: int, color: bool) -> str:
+    """format_text's lines, byte for byte as rich prints them, without rich's per-line rendering (most of the time
+    of thousands of problems): a line of printable characters only is written here, each styled piece between the
+    codes rich writes for its style (asked of rich once a style), and any other line (a tab, a control character)
+    is printed by rich itself."""
     out: list[str] = []
     console = None
+    codes: dict[str, tuple[str, str]] = {}
 
-    def emit(text: str) -> None:
+    def rich_print(segments: Sequence[Segment]) -> str:
         nonlocal console
-        if text.isprintable():
-            out.append(text + "\n")
-            return
+        from rich.text import Text
+
         if console is None:
             from rich.console import Console
 
-            console = Console(file=StringIO(), force_terminal=False, no_color=True, width=width, highlight=False, soft_wrap=True)
-        from rich.text import Text
-
+            console = Console(file=StringIO(), force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=True)
         buffer = console.file
         assert isinstance(buffer, StringIO)
         buffer.seek(0)
         buffer.truncate()
-        console.print(Text(text))
-        out.append(buffer.getvalue())
+        line = Text()
+        for text, style in segments:
+            line.append(text, style=style or None)
+        console.print(line)
+        return buffer.getvalue()
+
+    def styled(text: str, style: str) -> str:
+        if not (color and style and text):
+            return text
+        if style not in codes:
+            before, _, after = rich_print([("X", style)]).rpartition("\n")[0].partition("X")
+            codes[style] = (before, after)
+        before, after = codes[style]
+        return before + text + after
+
+    def emit(*segments: Segment) -> None:
+        if all(text.isprintable() for text, _ in segments):
+            out.append("".join(styled(text, style) for text, style in segments) + "\n")
+        else:
+            out.append(rich_print(segments))
 
     for path, group in groupby(shown, key=lambda problem: str(problem.path)):
-        emit(path)
+        emit((path, "bold underline"))
         for problem in group:
-            emit(f"  {problem.position}  {SEVERITY_WORDS[problem.severity][lang.value]}  {describe(problem, lang)}  "
-                 f"({problem.code} {rule_name(problem.code)})")
-            emit(f"      → {hint(problem, lang)}")
+            emit((f"  {problem.position}  ", ""), (SEVERITY_WORDS[problem.severity][lang.value], _STYLE[problem.severity]),
+                 (f"  {describe(problem, lang)}  ", ""), (f"({problem.code} {rule_name(problem.code)})", "dim"))
+            emit((f"      → {hint(problem, lang)}", "dim"))
         out.append("\n")
-    emit(tail)
+    emit((tail, "bold"))
     return "".join(out)
 
 
