@@ -23,6 +23,11 @@ Each command runs as its own child process (`python -m sixcore …` with this Py
 each run (interleaved), and the median of --runs runs is printed with the child's peak RSS (os.wait4) and its
 ratio to the floor: `python -c` loading the same YAML files with yaml.CSafeLoader and nothing else.
 `sixcore --help` is compared with `python -c pass`. check-jsonschema and yamllint run only if installed.
+
+    python benchmarks/run.py --against /path/to/main-worktree   # before and after, interleaved run by run
+
+With --against, every sixcore command also runs, right after this checkout's, with the other checkout first on
+PYTHONPATH, printed as "<command> (before)" with the ratio after / before.
 """
 
 from __future__ import annotations
@@ -136,10 +141,10 @@ def write_scaled(source: Path, target: Path, scale: int) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def run_child(command: list[str], cwd: Path) -> tuple[float, int, int]:
+def run_child(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int, int]:
     """Wall seconds, peak RSS in KiB and exit status of one child process."""
     start = time.perf_counter()
-    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -174,14 +179,24 @@ def commands(root: Path, python: str) -> dict[str, list[str]]:
     return found
 
 
-def bench(root: Path, runs: int, python: str) -> dict[str, tuple[float, int, int]]:
-    table = commands(root, python)
+BEFORE = " (before)"
+
+
+def bench(root: Path, runs: int, python: str, against: Path | None = None) -> dict[str, tuple[float, int, int]]:
+    """Median wall time, largest peak RSS and last exit status of each command. With `against` (another checkout
+    of sixcore), each sixcore command is also run with that checkout first on the path, right after this one's,
+    as "<name> (before)": before and after then share the machine's state run by run."""
+    table: dict[str, tuple[list[str], dict[str, str] | None]] = {}
+    for name, command in commands(root, python).items():
+        table[name] = (command, None)
+        if against is not None and command[1:3] == ["-m", "sixcore"]:
+            table[name + BEFORE] = (command, {**os.environ, "PYTHONPATH": str(against)})
     times: dict[str, list[tuple[float, int, int]]] = {name: [] for name in table}
-    for command in table.values():  # warm-up
-        run_child(command, root)
+    for command, env in table.values():  # warm-up
+        run_child(command, root, env)
     for _ in range(runs):
-        for name, command in table.items():
-            times[name].append(run_child(command, root))
+        for name, (command, env) in table.items():
+            times[name].append(run_child(command, root, env))
     return {name: (statistics.median(t for t, _, _ in rows), max(m for _, m, _ in rows), rows[-1][2]) for name, rows in times.items()}
 
 
@@ -195,6 +210,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="counted runs per command, after one warm-up (default 3)")
     parser.add_argument("--keep", action="store_true", help="keep the workloads")
     parser.add_argument("--python", default=sys.executable, help="the Python whose sixcore runs (default: this one)")
+    parser.add_argument("--against", type=Path, metavar="CHECKOUT",
+                        help="another checkout of sixcore (e.g. a worktree of main) to time interleaved with this one")
     args = parser.parse_args()
     scales = [int(scale) for scale in args.scales.split(",")]
     work = Path(tempfile.mkdtemp(prefix="sixcore-bench-"))
@@ -208,15 +225,17 @@ def main() -> int:
             write_scaled(work / "x1", root, scale)
             files = len(list(root.glob("plan/**/*.yaml"))) + len(list(root.glob("status/*/*.yaml")))
             size = input_bytes(root)
-            results = bench(root, args.runs, args.python)
+            results = bench(root, args.runs, args.python, args.against)
             print(f"\n## ×{scale}: {files} files, {size / 1e6:.2f} MB\n")
-            print("| command | wall s | × floor | peak RSS MiB | exit |")
-            print("|---|---|---|---|---|")
+            print("| command | wall s | × floor | peak RSS MiB | exit |" + (" after / before |" if args.against else ""))
+            print("|---|---|---|---|---|" + ("---|" if args.against else ""))
             floor = results["floor"][0]
             for name, (wall, rss, code) in results.items():
-                base = results["python -c pass"][0] if name == "sixcore --help" else floor
+                base = results["python -c pass"][0] if name.startswith("sixcore --help") else floor
                 ratio = "" if name in ("floor", "python -c pass") else f"{wall / base:.2f}"
-                print(f"| {name} | {wall:.3f} | {ratio} | {rss / 1024:.0f} | {code} |")
+                before = results.get(name + BEFORE)
+                change = f" {wall / before[0]:.2f} |" if before else (" |" if args.against else "")
+                print(f"| {name} | {wall:.3f} | {ratio} | {rss / 1024:.0f} | {code} |{change}")
             check_rss = results["check"][1] / 1024
             print(f"\ncheck peak memory {check_rss:.0f} MiB; goal ≤ 10 × input + 60 = {10 * size / 2**20 + 60:.0f} MiB")
             sys.stdout.flush()
