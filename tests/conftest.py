@@ -1,4 +1,4 @@
-"""Shared fixtures: the repository's own plan, and a small fixture repository to break on purpose."""
+"""Shared fixtures: the repository's own plan, the synthetic status set, and a small fixture repository to break on purpose."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+from tests.synthetic.make_demo import make_demo
 
 REPO = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
@@ -51,3 +53,9 @@ def git_env(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
     for name, value in GIT_ENV.items():
         monkeypatch.setenv(name, value)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic status set (tests/synthetic/make_demo.py) beside the real plan, made once per test module."""
+    return make_demo(tmp_path_factory.mktemp("demo") / "repo")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from pathlib import Path
 
 import pytest
 import yaml
@@ -21,7 +20,6 @@ from sixcore.render.gantt_text import APPLICATION_GLYPH, GLYPHS, NO_LINE_START, 
 from sixcore.standing import Standings, State, measure_state
 from sixcore.timeline import Bar, BarLevel, SegmentKind, Selection, Timeline, build_timeline, measure_segments
 from tests.conftest import REPO
-from tests.synthetic.make_demo import make_demo
 
 runner = CliRunner()
 AS_OF = Quarter(113, 2)
@@ -92,11 +90,6 @@ def expected_measure_months(measure: str) -> tuple[set[RocMonth], set[RocMonth]]
 @pytest.fixture(scope="module")
 def real_context():
     return load_context(REPO, AS_OF)[0]
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_demo(tmp_path_factory.mktemp("gantt-demo") / "repo")
 
 
 def timeline_of(ctx, as_of: Quarter = AS_OF, **selection) -> Timeline:

@@ -10,16 +10,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sixcore.cli import app
+from tests.clirun import run
 from tests.conftest import REPO
 
 runner = CliRunner()
 TRUSTED = REPO / "examples" / "trusted-industries"
 SYNTHETIC = Path(__file__).resolve().parent / "fixtures" / "trusted" / "status"
-
-
-def run(*args: str):
-    return runner.invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": "120"})
 
 
 @pytest.fixture

@@ -13,23 +13,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sixcore.cli import app
+from tests.clirun import run
 from tests.conftest import REPO
 from tests.synthetic.independent import Independent, previous_quarter, quarter_key
-from tests.synthetic.make_demo import make_demo
 
 runner = CliRunner()
 QUARTERS = ("112Q3", "113Q2", "113Q4")
 FILES = {"report.md", "report.html", "items.csv", "report.json", "report.ods"}
-
-
-def run(*args: str):
-    return runner.invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": "120"})
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_demo(tmp_path_factory.mktemp("demo") / "repo")
 
 
 @pytest.fixture(scope="module")

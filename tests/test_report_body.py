@@ -13,22 +13,12 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from sixcore.cli import app
+from tests.clirun import run
 from tests.synthetic.independent import Independent, previous_quarter, quarter_key
-from tests.synthetic.make_demo import make_demo
 
 runner = CliRunner()
 QUARTER = "113Q2"
 ATTENTION = "三、需關注事項（依產業）"
-
-
-def run(*args: str):
-    return runner.invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": "120"})
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_demo(tmp_path_factory.mktemp("demo") / "repo")
 
 
 @pytest.fixture(scope="module")

@@ -17,14 +17,10 @@ from sixcore.calendar import Quarter
 from sixcore.cli import app
 from sixcore.standing import Standings
 from tests.browser import requires_chromium
-from tests.synthetic.make_demo import make_demo
+from tests.clirun import run
 
 runner = CliRunner()
 OTHER_FILES = {"report.md", "report.html", "items.csv", "report.json", "report.ods"}
-
-
-def run(*args: str):
-    return runner.invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": "120"})
 
 
 def page_texts(pdf: Path) -> list[str]:
@@ -43,11 +39,6 @@ def test_body_pages_counts_up_to_the_first_appendix_heading():
     # by hand: the heading opens the third page, so two pages of body; a mention inside a line is no heading
     assert body_pages(["一、總覽", "見附錄一", "附錄一、各機關\n...", "附錄二"]) == 2
     assert body_pages(["一、總覽", "二、燈號"]) == 2
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_demo(tmp_path_factory.mktemp("demo") / "repo")
 
 
 @pytest.fixture(scope="module")

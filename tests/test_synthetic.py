@@ -25,11 +25,6 @@ def run(*args: str):
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_demo(tmp_path_factory.mktemp("demo") / "repo")
-
-
-@pytest.fixture(scope="module")
 def independent(demo: Path) -> Independent:
     result = run("export", "--format", "json", "--root", str(demo))
     assert result.exit_code == 0, result.output
