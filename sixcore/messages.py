@@ -164,6 +164,10 @@ CATALOG: dict[str, tuple[str, dict[str, str], dict[str, str]]] = {
     "SC236": ("workbook-row",
               {"zh-TW": "工作表「{sheet}」{what_zh}", "en": "sheet '{sheet}': {what_en}"},
               {"zh-TW": "{row_hint_zh}", "en": "{row_hint_en}"}),
+    "SC237": ("workbook-cell-not-asked",
+              {"zh-TW": "工作表「{sheet}」此列的填報項目是「{item}」，「{column}」不在此列填寫", "en": "sheet '{sheet}': this row takes {item}; {column} is not filled in on it"},
+              {"zh-TW": "實際值填在「實際值」或子目標（單位）的列，達成情形與佐證填在「達成情形」的列，說明填在該 KPI 的第一列；請把此格內容移到應填的格並清空此格。",
+               "en": "figures go on the row of 實際值 or of the sub-target (its unit), 達成情形 and 佐證 on the row of 達成情形, 說明 on the KPI's first row: move this value there and clear this cell."}),
     "SC215": ("achieved-without-evidence",
               {"zh-TW": "KPI {kpi} 填報「達成」但未提供佐證", "en": "KPI {kpi} is reported 達成 (achieved) without evidence"},
               {"zh-TW": "請填寫 evidence:（佐證，如驗收紀錄、核定文號、成果報告）。", "en": "fill in `evidence:` (what shows it: an acceptance record, an approval, a results report)."}),
@@ -450,6 +454,9 @@ SHEET_HINTS: dict[str, dict[str, str]] = {
     "SC211": {"zh-TW": "請在「狀態」欄以下拉選單選 {allowed} 其中之一。", "en": "pick one of {allowed} in the 狀態 column's drop-down."},
     "SC212": {"zh-TW": "請在「辦理情形」工作表填寫{fields}。", "en": "fill in {fields} on the sheet 辦理情形."},
     "SC303": {"zh-TW": "累計進度通常不會下降；請於「備註」欄說明原因。", "en": "cumulative progress rarely goes down; explain why under 備註."},
+    "SC215": {"zh-TW": "請在同一列的「佐證」欄寫出佐證（如驗收紀錄、核定文號）。", "en": "fill in 佐證 on the same row with what shows it (an acceptance record, an approval)."},
+    "SC305": {"zh-TW": "請在「KPI」工作表此 KPI 的各列填「實際值」（有子目標者每項一列），或以下拉選單選「達成情形」。",
+              "en": "on the sheet KPI, fill in 實際值 on each of this KPI's rows (one per sub-target), or pick 達成情形 from the drop-down."},
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from sixcore.load.status import STATUS_DIR, AuditContext
 from sixcore.messages import Lang, describe, hint
 from sixcore.model.status import ACHIEVEMENT_PLAN_WORDS, BUDGET_FIGURES, PLAN_WORDS, BudgetReport, KpiReport, WorkItemReport
 from sixcore.problem import Problem, Severity
-from sixcore.standing import KpiStanding, Standings
+from sixcore.standing import KpiStanding, Standings, SubTargetStanding
 from sixcore.writing import write_atomically
 
 HEADER = """\
@@ -120,17 +121,32 @@ def render_status_template(ctx: AuditContext, quarter: Quarter, agency_id: str, 
     if not owed:
         lines[-1] = "work_items: {}      # 本季無應填報的重點工作項目"
     kpi_lines = []
-    for standing in standings.kpis_owned_by(body):
-        kpi = standing.placed.kpi
-        if not (standing.owed or not kpi.yearly):
-            continue  # a year without a target asks nothing; a KPI without any 分年目標 is listed with its full-period target
-        target = kpi.yearly_target(quarter.year)
-        shown = f"{quarter.year} 年目標：{_comment('；'.join(target) if isinstance(target, list) else target or '-')}" if kpi.yearly else f"全期目標：{_comment(kpi.full_target)}"
+    for standing in listed_kpis(standings, body):
         carried = previous_kpis.get(standing.id, KpiReport()) if quarter.number != 1 else KpiReport()  # a new year starts afresh
-        kpi_lines += [f'  "{standing.id}":  # {shown}', *_kpi_fields(standing, carried), "    note: null"]
+        kpi_lines += [f'  "{standing.id}":  # {kpi_target_text(standing, _comment)}', *_kpi_fields(standing, carried), "    note: null"]
     lines += ["kpis:", *kpi_lines] if kpi_lines else ["kpis: {}"]
     lines += _budget_lines(previous_budget if quarter.number != 1 else {})  # year-to-date figures start afresh each year
     return "\n".join(lines) + "\n"
+
+
+def listed_kpis(standings: Standings, body: str) -> list[KpiStanding]:
+    """The KPIs status new lists for `body` (as YAML or as a workbook): those owed the quarter, and those without any
+    分年目標, with their full-period target. A year without a target asks nothing."""
+    return [standing for standing in standings.kpis_owned_by(body) if standing.owed or not standing.placed.kpi.yearly]
+
+
+def kpi_target_text(standing: KpiStanding, shorten: Callable[[str], str]) -> str:
+    """What the KPI asks, as shown beside it: the year's 分年目標 cell, or the full-period target when it has none."""
+    kpi = standing.placed.kpi
+    if not kpi.yearly:
+        return f"全期目標：{shorten(kpi.full_target)}"
+    target = kpi.yearly_target(standing.year)
+    return f"{standing.year} 年目標：{shorten('；'.join(target) if isinstance(target, list) else target or '-')}"
+
+
+def sub_target_text(sub: SubTargetStanding) -> str:
+    """One sub-target's figure for the year, with its unit: 目標 4 處（累計）."""
+    return f"目標 {sub.target.value:g} {sub.target.unit}" + ("（累計）" if sub.target.cumulative else "（當年度）")
 
 
 def _kpi_fields(standing: KpiStanding, carried: KpiReport) -> list[str]:
@@ -143,7 +159,7 @@ def _kpi_fields(standing: KpiStanding, carried: KpiReport) -> list[str]:
     fields = []
     for position, sub in enumerate(standing.sub_targets):
         last = carried.figure(sub.key, first=position == 0)
-        asked = f"目標 {sub.target.value:g} {sub.target.unit}" + ("（累計）" if sub.target.cumulative else "（當年度）") + ("，上季" if last is not None else "")
+        asked = sub_target_text(sub) + ("，上季" if last is not None else "")
         fields.append(f"{sub.key}: {_scalar(last)}  # {asked}")
     if len(fields) == 1:
         return ["    actual" + fields[0].removeprefix(standing.sub_targets[0].key)]

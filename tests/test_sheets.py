@@ -198,7 +198,7 @@ def test_merged_formula_date_cells(mini, suffix):
     assert ("SC235", Severity.WARNING, "工作項目!J2") in found
     assert read_status_workbook(workbook).data["work_items"][ITEM]["completed"] == "111/3/30"
     assert ("SC234", Severity.ERROR, "工作項目!I2") in found
-    assert ("SC233", Severity.ERROR, "KPI!D2") in found
+    assert ("SC233", Severity.ERROR, "KPI!E2") in found  # 實際值, after 填報項目
     assert judged.text is None  # a workbook with such errors is never turned into YAML
     result = run("status", "import", str(workbook), "--root", str(mini), "--format", "parsable")
     assert result.exit_code == 1 and f"{workbook}:工作項目!I2: [error]" in result.output, result.output

@@ -26,7 +26,7 @@ from sixcore.errors import SixcoreUserError
 from sixcore.load.loader import Loaded, problems_from_validation
 from sixcore.load.marked import Mark, MarkedDocument, PathKey
 from sixcore.load.status import STATUS_DIR, AuditContext, FiledStatus, _without_invalid_entries
-from sixcore.model.status import BUDGET_FIGURES, PLAN_WORDS, StatusFile
+from sixcore.model.status import ACHIEVEMENT_PLAN_WORDS, BUDGET_FIGURES, PLAN_WORDS, KpiReport, StatusFile
 from sixcore.problem import Problem, Severity
 from sixcore.rules import run_rules
 from sixcore.sheet.grid import (
@@ -46,8 +46,8 @@ from sixcore.sheet.grid import (
     read_workbook,
     write_workbook,
 )
-from sixcore.standing import Standings
-from sixcore.template import carried_forward
+from sixcore.standing import KpiStanding, Standings
+from sixcore.template import carried_forward, kpi_target_text, listed_kpis, sub_target_text
 from sixcore.writing import write_atomically
 
 GUIDE, ITEMS, KPIS, TEXTS, BUDGET = "填寫說明", "工作項目", "KPI", "辦理情形", "經費"
@@ -63,8 +63,14 @@ ITEM_COLUMNS: list[tuple[str, str | None, str, int]] = [
 ]
 ITEM_FIELDS = ("status", "planned", "actual", "completed", "done", "delay_reason", "countermeasure", "suspend_reason")  # as the YAML template lists them
 CARRIED_FIELDS = ("planned", "actual", "delay_reason", "countermeasure", "suspend_reason")
+# KPI: one row per thing a KPI asks the year, as the YAML template asks it; 填報項目 says which. A KPI with several
+# sub-targets gets a row per sub-target, not a column per figure: each figure's unit and target sit beside the cell it
+# goes in, and the sheet keeps one set of headers however many sub-targets a KPI has.
 KPI_COLUMNS: list[tuple[str, str | None, str, int]] = [
-    ("編號", None, LOCKED, 6), ("指標", None, LOCKED, 24), ("年度目標", None, LOCKED, 16), ("實際值", "actual", NUMBER, 7), ("說明", "note", TEXT, 20)]
+    ("編號", None, LOCKED, 6), ("指標", None, LOCKED, 24), ("年度目標", None, LOCKED, 16), ("填報項目", None, LOCKED, 6),
+    ("實際值", "actual", NUMBER, 7), ("達成情形", "achieved", CHOICE, 6), ("佐證", "evidence", TEXT, 16), ("說明", "note", TEXT, 20)]
+ACTUAL, ACHIEVED = "實際值", "達成情形"  # 填報項目 of a KPI's one figure, and of its achievement; a sub-target's is its key (案1)
+ACHIEVEMENTS = ("達成", "部分達成", "未達成")
 BUDGET_COLUMNS: list[tuple[str, str | None, str, int]] = [
     ("產業", None, TEXT, 4), ("核定數", "approved", NUMBER, 6), ("累計分配數", "allocated", NUMBER, 6), ("實支數", "spent", NUMBER, 6),
     ("應付未付數", "payable", NUMBER, 6), ("賸餘數", "saved", NUMBER, 6), ("說明", "note", TEXT, 24)]
@@ -90,7 +96,11 @@ GUIDE_LINES = """\
 3.「預定進度%」「實際進度%」填累計百分比的數字，例如 50（0 到 100）。
 4. 日期一律填民國年文字，例如 113/9/30（不要用西元年，也不要讓試算表改成日期格式；已設為文字格式）。
 5. 黃底的數值是上一季填報的內容，請逐項確認，必要時修改。
-6.「KPI」工作表填當年度實際值（累計型 KPI 填累計值）與說明。
+6.「KPI」工作表每列是 KPI 本年度要填的一項，「填報項目」欄說明填什麼：
+   ・實際值：填當年度實際值（目標註明「累計」者填至本季之累計值）。
+   ・子目標（單位，如 處、案1）：分年目標有多項數值者，每項一列，依「年度目標」欄的目標填該項實際值。
+   ・達成情形：分年目標無數值（里程碑）者，從下拉選單選 達成、部分達成、未達成；選「達成」須填「佐證」。
+   「說明」填在該 KPI 的第一列（未達目標時請說明原因及因應）。灰底的格不需填寫。
 7.「辦理情形」工作表填填報日期、辦理情形、重要執行亮點、下一季重點工作（每點一行，同一格內換行：Excel 按 Alt+Enter，Calc 按 Ctrl+Enter）。
 8.「經費」工作表依產業編號（{industries}）各填一列，年度累計、單位億元；執行率偏低或數字異常時請於「說明」欄說明。
 9. 請勿新增、刪除或搬移工作表與欄位，不要合併儲存格、不要輸入公式、列與列之間不要留空白列。
@@ -172,28 +182,8 @@ def workbook_specs(ctx: AuditContext, quarter: Quarter, agency_id: str, path: Pa
         items.rows.append(row)
     specs.append(items)
 
-    year = str(quarter.year)
-    given_kpis = _mapping(given.get("kpis"))
-    kpis = SheetSpec(KPIS, [Column(f"{year} 年目標" if header == "年度目標" else header, width, kind) for header, _, kind, width in KPI_COLUMNS])
-    owned = [placed for placed in ctx.plan.placed_kpis() if body in {ctx.body(agency) for agency in placed.agencies}]
-    kpi_ids = [placed.id for placed in owned]
-    if answers is not None:
-        kpi_ids += [str(key) for key in given_kpis if str(key) not in kpi_ids]
-    for kpi_id in kpi_ids:
-        placed_kpi = ctx.plan.kpi_by_id.get(kpi_id)
-        target = placed_kpi.kpi.yearly_target(year) if placed_kpi else None
-        target_text = "；".join(target) if isinstance(target, list) else target
-        row = [kpi_id, _short(placed_kpi.kpi.full_target, 120) if placed_kpi else None, target_text]
-        if answers is not None:
-            entry = given_kpis.get(kpi_id)
-            row += [_plain(entry.get(name)) if isinstance(entry, dict) else None for name in ("actual", "note")]
-        else:
-            carried = previous_kpis.get(kpi_id) if quarter.number != 1 else None
-            if carried is not None and carried.actual is not None:
-                kpis.carried.add((len(kpis.rows), 3))
-            row += [_plain(carried.actual) if carried else None, None]
-        kpis.rows.append(row)
-    specs.append(kpis)
+    specs.append(_kpi_sheet(Standings.of(ctx, quarter), body, previous_kpis if quarter.number != 1 else {},  # a new year starts afresh
+                            _mapping(given.get("kpis")) if answers is not None else None))
 
     texts = SheetSpec(TEXTS, [Column("項目", 8, LOCKED), Column("填寫內容", 50, TEXT)])
     for label, name, _ in TEXT_ROWS:
@@ -213,6 +203,77 @@ def workbook_specs(ctx: AuditContext, quarter: Quarter, agency_id: str, path: Pa
         budget.rows.append(row)
     specs.append(budget)
     return specs
+
+
+def _asked_rows(standing: KpiStanding) -> list[tuple[str, str]]:
+    """(填報項目, target shown) of each row the KPI asks this year, as the YAML template asks it: the achievement, the one
+    figure, or a figure per sub-target."""
+    if standing.by_achievement:  # the year's cell under the header that names the year
+        return [(ACHIEVED, kpi_target_text(standing, _short).removeprefix(f"{standing.year} 年目標："))]
+    if not standing.sub_targets:  # no 分年目標 at all: the figure toward the full-period target
+        return [(ACTUAL, kpi_target_text(standing, _short))]
+    if len(standing.sub_targets) == 1:
+        return [(ACTUAL, sub_target_text(standing.sub_targets[0]))]
+    return [(sub.key, sub_target_text(sub)) for sub in standing.sub_targets]
+
+
+def _given_rows(entry: dict[Any, Any], asked: list[str]) -> list[str]:
+    """填報項目 of what a filed entry holds beyond the rows the plan asks, so that export-sheet loses none of it."""
+    extra = [ACTUAL] if entry.get("actual") is not None else []
+    extra += [str(key) for key in _mapping(entry.get("actuals"))]
+    extra += [ACHIEVED] if entry.get("achieved") is not None or entry.get("evidence") is not None else []
+    return [item for item in extra if item not in asked]
+
+
+def _filed_cells(item: str, entry: dict[Any, Any]) -> list[Any]:
+    """[實際值, 達成情形, 佐證] of the row `item`, from a KPI's entry as filed."""
+    if item == ACHIEVED:
+        return [None, entry.get("achieved"), entry.get("evidence")]
+    return [entry.get("actual") if item == ACTUAL else _mapping(entry.get("actuals")).get(item), None, None]
+
+
+def _carried_cells(standing: KpiStanding, item: str, position: int, carried: KpiReport) -> list[Any]:
+    """[實際值, 達成情形, 佐證] of the row `item` carried from last quarter, as the YAML template carries them."""
+    if item == ACHIEVED:
+        return [None, carried.achieved, carried.evidence]
+    if not standing.sub_targets:
+        return [carried.actual, None, None]
+    return [carried.figure(standing.sub_targets[position].key, first=position == 0), None, None]
+
+
+def _kpi_sheet(standings: Standings, body: str, previous: dict[str, KpiReport], given: dict[Any, Any] | None) -> SheetSpec:
+    """The KPI sheet: the KPIs the YAML template lists, a row for each thing one asks. Without `given` (status new)
+    last quarter's answers are carried forward; with it (export-sheet) the rows hold the filed answers, and any KPI or
+    figure filed beyond what the plan asks gets a row of its own."""
+    headers = [f"{standings.quarter.year} 年目標" if header == "年度目標" else header for header, _, _, _ in KPI_COLUMNS]
+    sheet = SheetSpec(KPIS, [Column(header, width, kind) for header, (_, _, kind, width) in zip(headers, KPI_COLUMNS, strict=True)],
+                      choices=ACHIEVEMENTS, choice_title=ACHIEVED, choice_message=f"請選 {ACHIEVEMENT_PLAN_WORDS} 其中之一")
+    listed = {standing.id: standing for standing in listed_kpis(standings, body)}
+    ids = [*listed, *(str(key) for key in given or {} if str(key) not in listed)]
+    answers = headers.index(ACTUAL)  # 實際值, 達成情形, 佐證, 說明 follow one another
+    for kpi_id in ids:
+        standing = listed.get(kpi_id)
+        placed = standing.placed if standing else standings.ctx.plan.kpi_by_id.get(kpi_id)
+        rows = _asked_rows(standing) if standing else []
+        entry = _mapping(given.get(kpi_id)) if given is not None else {}
+        if given is not None:
+            rows += [(item, "") for item in _given_rows(entry, [item for item, _ in rows])]
+            rows = rows or [(ACTUAL, "")]  # a KPI filed with a 說明 alone
+        for position, (item, target) in enumerate(rows):
+            if given is not None or standing is None:
+                cells = _filed_cells(item, entry)
+            else:
+                cells = _carried_cells(standing, item, position, previous.get(kpi_id, KpiReport()))
+            note = entry.get("note") if position == 0 else None  # a KPI's 說明 on its first row; status new asks it afresh
+            here = len(sheet.rows)
+            figure_row = item != ACHIEVED
+            for offset, (value, asked) in enumerate(zip([*cells, note], [figure_row, not figure_row, not figure_row, position == 0], strict=True)):
+                if not asked:
+                    sheet.locked.add((here, answers + offset))
+                elif value is not None and given is None:
+                    sheet.carried.add((here, answers + offset))
+            sheet.rows.append([kpi_id, _short(placed.kpi.full_target, 120) if placed else None, target or None, item, *map(_plain, [*cells, note])])
+    return sheet
 
 
 def write_status_workbook(ctx: AuditContext, root: Path, quarter: Quarter, agency_id: str, suffix: str) -> Path:
@@ -372,6 +433,52 @@ def _table(reading: Reading, sheet: Sheet, columns: list[tuple[str, str | None, 
         entries[key] = entry
 
 
+def _kpi_table(reading: Reading, sheet: Sheet) -> None:
+    """The KPI sheet as the YAML template holds it: each row fills in what its 填報項目 names (actual, a sub-target's
+    figure under actuals, or achieved and evidence); a KPI's note is on its first row. A value in a cell its row does
+    not ask (shaded, so only typed in after lifting the protection) is a problem, never silently dropped or guessed at."""
+    where = _columns(reading, sheet, KPI_COLUMNS)
+    if where is None:
+        return
+    key_column = where["編號"]
+    entries: dict[str, dict[str, Any]] = {}
+    reading.data["kpis"] = entries
+    reading.cells[("kpis",)] = CellRef(sheet.name, 1, key_column)
+    first: dict[tuple[str, str], int] = {}
+    for number, kpi_id in _rows(reading, sheet, key_column, list(where.values())):
+        def cell(header: str, kind: str, row: int = number) -> tuple[Any, CellRef]:
+            at = CellRef(sheet.name, row, where[header])
+            return _value(reading, sheet.cell(row, where[header]), at, kind), at
+        item = str(cell("填報項目", TEXT)[0] or ACTUAL)
+        if (kpi_id, item) in first:
+            reading.problem(CellRef(sheet.name, number, key_column), "SC002", key=f"{kpi_id} {item}", first_line=first[(kpi_id, item)])
+            continue
+        first[(kpi_id, item)] = number
+        opening = kpi_id not in entries
+        entry = entries.setdefault(kpi_id, {})
+        reading.cells.setdefault(("kpis", kpi_id), CellRef(sheet.name, number, key_column))
+        asked = ["達成情形", "佐證"] if item == ACHIEVED else ["實際值"]
+        for header, name, kind, _ in KPI_COLUMNS[4:]:
+            assert name is not None, header
+            value, at = cell(header, kind)
+            if header in asked:
+                path: PathKey = ("kpis", kpi_id, name)
+                if item not in (ACTUAL, ACHIEVED):
+                    entry.setdefault("actuals", {})[item] = value
+                    reading.cells.setdefault(("kpis", kpi_id, "actuals"), at)
+                    path = ("kpis", kpi_id, "actuals", item)
+                else:
+                    entry[name] = value
+                reading.cells[path] = at
+            elif name == "note" and opening:
+                reading.cells[("kpis", kpi_id, "note")] = at
+                entry["note"] = value
+            elif value is not None:
+                reading.problem(at, "SC237", item=item, column=header)
+    for entry in entries.values():  # note last, as the template writes it
+        entry["note"] = entry.pop("note", None)
+
+
 def _texts(reading: Reading, sheet: Sheet) -> None:
     labels = {_normal(row[0].value): number for number, row in enumerate(sheet.rows, start=1) if row and isinstance(row[0].value, str)}
     for label, name, kind in TEXT_ROWS:
@@ -408,7 +515,7 @@ def read_status_workbook(path: Path) -> Reading:
         _table(reading, items, ITEM_COLUMNS, "work_items", ITEM_FIELDS)
     kpis = _sheet(reading, sheets, KPIS)
     if kpis is not None:
-        _table(reading, kpis, KPI_COLUMNS, "kpis", ("actual", "note"))
+        _kpi_table(reading, kpis)
     budget = _sheet(reading, sheets, BUDGET)
     if budget is not None:
         _table(reading, budget, BUDGET_COLUMNS, "budget", (*BUDGET_FIGURES, "note"))

@@ -92,7 +92,9 @@ class SheetSpec:
     columns: list[Column]
     rows: list[list[Value]] = field(default_factory=list)
     carried: set[tuple[int, int]] = field(default_factory=set)  # (row index, column index) of values carried from last quarter
+    locked: set[tuple[int, int]] = field(default_factory=set)  # (row index, column index) of cells locked in an open column: not asked on that row
     choices: tuple[str, ...] = ()
+    choice_title: str = "狀態"
     choice_message: str = ""
     protect: bool = True
     spare_rows: int = 0  # empty editable rows after the data, for rows the agency adds
@@ -149,7 +151,7 @@ def _write_ods(sheets: list[SheetSpec]) -> bytes:
             validation = ContentValidation(
                 name=f"choice-{len(validations.childNodes)}", allowemptycell="true", displaylist="unsorted",
                 condition="of:cell-content-is-in-list(" + ";".join(f'"{choice}"' for choice in sheet.choices) + ")")
-            message = ErrorMessage(display="true", messagetype="stop", title="狀態")
+            message = ErrorMessage(display="true", messagetype="stop", title=sheet.choice_title)
             message.addElement(P(text=sheet.choice_message))
             validation.addElement(message)
             validations.addElement(validation)
@@ -170,9 +172,10 @@ def _write_ods(sheets: list[SheetSpec]) -> bytes:
             for c, (column, value) in enumerate(zip(sheet.columns, values, strict=False)):
                 carried = (r, c) in sheet.carried
                 number = column.kind == NUMBER
-                style = locked if column.kind == LOCKED else (carried_number if number else carried_text) if carried else open_number if number else open_text
+                shut = column.kind == LOCKED or (r, c) in sheet.locked
+                style = locked if shut else (carried_number if number else carried_text) if carried else open_number if number else open_text
                 attributes = {"stylename": style}
-                if column.kind == CHOICE and sheet.choices:
+                if column.kind == CHOICE and sheet.choices and not shut:
                     attributes["contentvalidationname"] = validation.getAttribute("name")
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
                     cell = TableCell(valuetype="float", value=str(value), **attributes)
@@ -237,7 +240,7 @@ def _write_xlsx(sheets: list[SheetSpec]) -> bytes:
         validation = None
         if sheet.choices:
             validation = DataValidation(type="list", formula1='"' + ",".join(sheet.choices) + '"', allow_blank=True,
-                                        showErrorMessage=True, errorTitle="狀態", error=sheet.choice_message)
+                                        showErrorMessage=True, errorTitle=sheet.choice_title, error=sheet.choice_message)
             worksheet.add_data_validation(validation)
         for r, values in enumerate(sheet.all_rows()):
             for c, (column, value) in enumerate(zip(sheet.columns, values, strict=False)):
@@ -245,14 +248,14 @@ def _write_xlsx(sheets: list[SheetSpec]) -> bytes:
                 cell.alignment = wrap
                 if column.kind != NUMBER:
                     cell.number_format = "@"  # text: 113/9/30 stays as typed, never a date
-                if column.kind == LOCKED:
+                if column.kind == LOCKED or (r, c) in sheet.locked:
                     cell.fill = fills["locked"]
                 else:
                     cell.protection = Protection(locked=False)
                     if (r, c) in sheet.carried:
                         cell.fill = fills["carried"]
-                if column.kind == CHOICE and validation is not None:
-                    validation.add(cell)
+                    if column.kind == CHOICE and validation is not None:
+                        validation.add(cell)
         worksheet.freeze_panes = "A2"
         if sheet.protect:
             worksheet.protection.sheet = True
