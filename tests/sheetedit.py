@@ -9,15 +9,18 @@ from typing import Any
 from sixcore.sheet.grid import column_letter, read_workbook
 
 
-def find(path: Path, sheet: str, header: str, key: str | None = None) -> tuple[int, int]:
-    """(row, column) of `header`'s column in the row whose first cell is `key` (row 1 when None); in 辦理情形, the label's row."""
+def find(path: Path, sheet: str, header: str, key: str | None = None, item: str | None = None) -> tuple[int, int]:
+    """(row, column) of `header`'s column in the row whose first cell is `key` (row 1 when None) and, on the KPI sheet,
+    whose 填報項目 is `item` (實際值, 達成情形, a sub-target's key); in 辦理情形, the label's row."""
     found = next(each for each in read_workbook(path) if each.name == sheet)
     if sheet == "辦理情形":
         return next(number for number, row in enumerate(found.rows, start=1) if row and row[0].value == header), 2
-    column = next(index for index, cell in enumerate(found.rows[0], start=1) if cell.value == header)
+    headers = [cell.value for cell in found.rows[0]]
+    column = headers.index(header) + 1
     if key is None:
         return 1, column
-    return next(number for number, row in enumerate(found.rows, start=1) if row and row[0].value == key), column
+    return next(number for number, row in enumerate(found.rows, start=1)
+                if row and row[0].value == key and (item is None or found.cell(number, headers.index("填報項目") + 1).value == item)), column
 
 
 def edit(path: Path, sheet: str, row: int, column: int, value: Any = None, *, formula: str | None = None, merge: bool = False,
@@ -86,8 +89,8 @@ def _edit_ods(path: Path, sheet: str, row: int, column: int, value: Any, formula
     document.save(str(path))
 
 
-def fill(path: Path, answers: dict[tuple[str, str, str | None], Any]) -> None:
-    """Every (sheet, header, row key) → value, as typed into the cells."""
-    for (sheet, header, key), value in answers.items():
-        row, column = find(path, sheet, header, key)
+def fill(path: Path, answers: dict[tuple[str, ...], Any]) -> None:
+    """Every (sheet, header, row key[, 填報項目]) → value, as typed into the cells."""
+    for (sheet, header, key, *item), value in answers.items():
+        row, column = find(path, sheet, header, key, *item)
         edit(path, sheet, row, column, value)
