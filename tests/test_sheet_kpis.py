@@ -176,6 +176,7 @@ def test_a_workbook_filled_in_is_judged_as_the_same_answers_in_yaml(root, tmp_pa
     assert "佐證" in hint(evidence_missing) and "佐證" in hint(evidence_missing, Lang.en)
     unreported = [problem for problem in judged.problems if problem.code == "SC305"]
     assert sorted(problem.params["kpi"] for problem in unreported) == ["1.7.3", "1.7.4", "5.1.1"]
+    assert sorted(problem.cell for problem in unreported) == sorted(name(find(sheet, "KPI", "實際值", kpi)) for kpi in ("1.7.3", "1.7.4", "5.1.1"))
     assert all("KPI" in hint(problem) and "achieved" not in hint(problem) for problem in unreported)
 
     fill(sheet, {("KPI", "佐證", "5.1.2", "達成情形"): "113/11/20 生產基地第一期驗收紀錄"})

@@ -456,8 +456,8 @@ def _kpi_table(reading: Reading, sheet: Sheet) -> None:
         first[(kpi_id, item)] = number
         opening = kpi_id not in entries
         entry = entries.setdefault(kpi_id, {})
-        reading.cells.setdefault(("kpis", kpi_id), CellRef(sheet.name, number, key_column))
         asked = ["達成情形", "佐證"] if item == ACHIEVED else ["實際值"]
+        reading.cells.setdefault(("kpis", kpi_id), CellRef(sheet.name, number, where[asked[0]]))  # a KPI left out: the cell to fill
         for header, name, kind, _ in KPI_COLUMNS[4:]:
             assert name is not None, header
             value, at = cell(header, kind)
