@@ -171,6 +171,9 @@ def test_a_workbook_filled_in_is_judged_as_the_same_answers_in_yaml(root, tmp_pa
     expected = codes(check_repo(yaml_root).problems, path)
     assert ("SC215", Severity.ERROR) in expected and ("SC305", Severity.WARNING) in expected  # 1.7.3, 1.7.4, 5.1.1 left out
     assert codes(judged.problems, sheet) == expected
+    # 1.7.1's 3 處 and 12 案 are below the 4 and 15 asked by 113Q4: each at its row's 實際值, as YAML at actuals.處 / actuals.案
+    assert [problem.cell for problem in judged.problems if problem.code == "SC304"] == [
+        name(find(sheet, "KPI", "實際值", "1.7.1", unit)) for unit in ("處", "案")]
     evidence_missing = next(problem for problem in judged.problems if problem.code == "SC215")
     assert evidence_missing.cell == name(find(sheet, "KPI", "達成情形", "5.1.2", "達成情形"))  # where YAML points: at `achieved: 達成`
     assert "佐證" in hint(evidence_missing) and "佐證" in hint(evidence_missing, Lang.en)
