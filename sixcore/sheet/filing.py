@@ -446,21 +446,21 @@ def _kpi_table(reading: Reading, sheet: Sheet) -> None:
     reading.cells[("kpis",)] = CellRef(sheet.name, 1, key_column)
     first: dict[tuple[str, str], int] = {}
     for number, kpi_id in _rows(reading, sheet, key_column, list(where.values())):
-        def cell(header: str, kind: str, row: int = number) -> tuple[Any, CellRef]:
-            at = CellRef(sheet.name, row, where[header])
-            return _value(reading, sheet.cell(row, where[header]), at, kind), at
-        item = str(cell("填報項目", TEXT)[0] or ACTUAL)
+        cells = {header: CellRef(sheet.name, number, where[header]) for header, _, _, _ in KPI_COLUMNS}
+        values = {header: _value(reading, sheet.cell(number, where[header]), cells[header], kind)
+                  for header, name, kind, _ in KPI_COLUMNS if name is not None or header == "填報項目"}
+        item = str(values["填報項目"] or ACTUAL)
         if (kpi_id, item) in first:
-            reading.problem(CellRef(sheet.name, number, key_column), "SC002", key=f"{kpi_id} {item}", first_line=first[(kpi_id, item)])
+            reading.problem(cells["編號"], "SC002", key=f"{kpi_id} {item}", first_line=first[(kpi_id, item)])
             continue
         first[(kpi_id, item)] = number
         opening = kpi_id not in entries
         entry = entries.setdefault(kpi_id, {})
         asked = ["達成情形", "佐證"] if item == ACHIEVED else ["實際值"]
-        reading.cells.setdefault(("kpis", kpi_id), CellRef(sheet.name, number, where[asked[0]]))  # a KPI left out: the cell to fill
-        for header, name, kind, _ in KPI_COLUMNS[4:]:
+        reading.cells.setdefault(("kpis", kpi_id), cells[asked[0]])  # a KPI left out: the cell to fill
+        for header, name, _, _ in KPI_COLUMNS[4:]:
             assert name is not None, header
-            value, at = cell(header, kind)
+            value, at = values[header], cells[header]
             if header in asked:
                 path: PathKey = ("kpis", kpi_id, name)
                 if item not in (ACTUAL, ACHIEVED):
