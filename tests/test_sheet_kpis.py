@@ -206,6 +206,9 @@ def test_bad_kpi_cells_are_named_by_sheet_and_cell(root, suffix):
     evidence_on_figure = find(sheet, "KPI", "佐證", "1.7.2", "實際值")
     for at, value in ((achieved, "完成"), (figure_on_milestone, 9), (note_below_first, "第二列"), (evidence_on_figure, "公文")):
         edit(sheet, "KPI", *at, value)  # the shaded cells only after lifting the sheet's protection
+    repeated = len(EXPECTED_ROWS["motc"]) + 2  # a row added below the last, for 1.7.2's figure again
+    for column, value in ((1, "1.7.2"), (4, "實際值"), (5, 50)):
+        edit(sheet, "KPI", repeated, column, value)
     found = {(problem.code, problem.cell): problem for problem in judge_workbook(load_context(root)[0], root, sheet).problems}
     assert "達成、部分達成、未達成" in describe(found[("SC010", name(achieved))])  # not a word the sheet offers
     for at, column in ((figure_on_milestone, "實際值"), (note_below_first, "說明"), (evidence_on_figure, "佐證")):
@@ -214,6 +217,8 @@ def test_bad_kpi_cells_are_named_by_sheet_and_cell(root, suffix):
         assert f"「{column}」不在此列填寫" in describe(stray) and f"{column} is not filled in" in describe(stray, Lang.en)
     result = run("status", "import", str(sheet), "--root", str(root), "--format", "parsable")
     assert result.exit_code == 1 and f"{sheet}:{name(figure_on_milestone)}: [error]" in result.output, result.output
+    first_row = find(sheet, "KPI", "編號", "1.7.2")[0]
+    assert found[("SC002", f"KPI!A{repeated}")].params == {"sheet": "KPI", "key": "1.7.2 實際值", "first_line": first_row}
     # what a stray cell held is not read into any field
     assert read_status_workbook(sheet).data["kpis"]["5.1.2"] == {"achieved": "完成", "evidence": None, "note": None}
 
