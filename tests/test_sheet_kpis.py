@@ -245,3 +245,24 @@ def test_last_quarters_kpi_answers_are_carried_forward_as_the_template_carries_t
     assert all(kpis[cell].fill.fgColor.rgb.upper().endswith("FFF2CC") for cell in ("E2", "E3", "E4", "F8", "G8"))
     yaml_kpis = yaml.safe_load(template(root).read_text(encoding="utf-8"))["kpis"]
     assert read_status_workbook(sheet).data["kpis"] == yaml_kpis
+
+
+@pytest.mark.parametrize("suffix", ["ods", "xlsx"])
+@pytest.mark.parametrize("filing", ["111Q4/moea.yaml", "113Q4/mohw.yaml", "113Q4/motc.yaml"])
+def test_synthetic_filings_with_all_three_kinds_come_back_from_a_workbook(tmp_path, suffix, filing):
+    """Filings of the SYNTHETIC demo set that give figures, sub-target figures, achievements and evidence: the KPIs
+    they file read back from export-sheet's workbook as filed; the KPIs the template lists that they leave out come back
+    as empty entries (as listed work items do), which report nothing."""
+    from sixcore.model.status import KpiReport, StatusFile
+    from tests.synthetic.make_demo import make_demo
+
+    root = make_demo(tmp_path / "repo")
+    path = root / "status" / filing
+    filed = StatusFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))).kpis
+    assert {"actual", "actuals", "achieved", "evidence"} <= {field for report in filed.values() for field in report.model_fields_set}
+    assert run("status", "export-sheet", str(path), "--format", suffix, "--root", str(root)).exit_code == 0
+    read = read_status_workbook(path.with_suffix(f".{suffix}"))
+    assert not read.problems
+    back = StatusFile.model_validate(read.data).kpis
+    assert {kpi: report for kpi, report in back.items() if kpi in filed} == filed
+    assert all(report == KpiReport(actuals=dict.fromkeys(report.actuals)) for kpi, report in back.items() if kpi not in filed)
