@@ -198,3 +198,25 @@ def test_status_new_lists_every_kpi_owed_with_its_target(plan: Path):
     milestone = render_status_template(ctx, Quarter.parse("111Q3"), "moea", Path("x.yaml"))
     assert yaml.safe_load(milestone)["kpis"] == {"1.1.1": {"actual": None, "note": None},
                                                  "1.1.4": {"achieved": None, "evidence": None, "note": None}}
+
+
+# --- names under actuals ---------------------------------------------------------------------------------------
+
+
+def test_a_figure_under_a_name_no_sub_target_has_is_an_error(plan: Path):
+    """1.1.3 in 113 asks 2 案, 3 案 and 1 件: the names are 案1, 案2 and 件 (a repeated unit is numbered), so 案 alone
+    names nothing; the listed names are the ones the year takes."""
+    path = file_status(plan, "113Q2", "moea", 'kpis:\n  "1.1.3": {actuals: {案1: 1, 案: 2, 件: 1}}\n')
+    assert found(plan, "113Q2", "SC216") == [(path.relative_to(plan).as_posix(), {"kpi": "1.1.3", "key": "案", "year": "113", "keys": "案1, 案2, 件"})]
+    file_status(plan, "113Q2", "moea", 'kpis:\n  "1.1.3": {actuals: {案1: 1, 案2: 2, 件: 1}}\n')
+    assert found(plan, "113Q2", "SC216") == []
+
+
+def test_actuals_for_a_year_without_sub_targets_say_what_to_fill_instead(plan: Path):
+    """1.1.4 is a milestone in 111: its target has no figures to name, so any name under actuals is an error, worded
+    to point at `achieved:` (the 'none' wording)."""
+    file_status(plan, "111Q4", "moea", 'kpis:\n  "1.1.4": {actuals: {項: 1}}\n')
+    result = check_repo(plan, Quarter.parse("111Q4"))
+    [problem] = [problem for problem in result.problems if problem.code == "SC216"]
+    assert (problem.severity, problem.params["kind"], problem.params["keys"]) == (Severity.ERROR, "none", "")
+    assert (problem.line, problem.column) == (4, 23)  # after quarter:, agency:, kpis:, at 項 in `  "1.1.4": {actuals: {項: 1}}`

@@ -39,6 +39,7 @@ from sixcore.rules import (
     unknown_agency,
     unknown_reference,
     unknown_status_id,
+    unknown_sub_target,
     unreported_kpi,
     unreported_work_item,
     year_outside_period,
@@ -53,7 +54,7 @@ STATUS_RULES: dict[str, ModuleType] = {
     for rule in (
         status_quarter, status_agency, superseded_agency, unknown_status_id, not_responsible, status_missing, progress_range, completed_without_date,
         completed_after_quarter, behind_without_reason, suspended_without_reason, overdue_work_item, unreported_work_item, progress_decreased, kpi_behind,
-        unreported_kpi, achieved_without_evidence,
+        unreported_kpi, achieved_without_evidence, unknown_sub_target,
         quarter_texts_missing, budget_negative, budget_exceeds, budget_behind_without_note, budget_decreased, budget_over_table,
     )
 }
