@@ -657,7 +657,8 @@ class Standings:
 
     def _kpi_report(self, placed: PlacedKpi) -> tuple[FiledStatus | None, KpiReport | None]:
         """The latest report of the KPI in the quarter's year up to the quarter (shown, with its quarter, when the
-        quarter has none); when several bodies filed that quarter, its lead's."""
+        quarter has none); when several bodies filed that quarter, its lead's — unless the lead's entry is left
+        empty and a co-agency's gives a figure or an achievement: an empty entry is no word on the KPI."""
         year = self.quarter.year
         found = [status for status in counting(self.ctx)
                  if status.quarter.year == year and status.quarter <= self.quarter and placed.id in status.model.kpis]
@@ -666,5 +667,5 @@ class Standings:
         latest = max(status.quarter for status in found)
         candidates = sorted((status for status in found if status.quarter == latest), key=lambda status: status.model.agency)
         lead = self.ctx.body(placed.agencies[0]) if placed.agencies else None
-        chosen = next((status for status in candidates if self.ctx.body(status.model.agency) == lead), candidates[0])
+        chosen = min(candidates, key=lambda status: (not status.model.kpis[placed.id].says_something, self.ctx.body(status.model.agency) != lead))
         return chosen, chosen.model.kpis[placed.id]

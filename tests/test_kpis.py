@@ -174,6 +174,16 @@ def test_the_lead_s_word_decides_and_a_co_agency_counts_alone(plan: Path):
     assert (standing.reported_by, standing.light) == ("nstc", Light.red)
 
 
+def test_a_lead_s_empty_entry_does_not_hide_a_co_agency_s_word(plan: Path):
+    """1.2.1 (112): nstc (lead) files the template's entry untouched (all empty), moea (co) reports 達成: moea's word
+    is the only word on the KPI, so it decides (green), and nothing is 未填報 (no SC305)."""
+    file_status(plan, "112Q4", "nstc", 'kpis:\n  "1.2.1": {achieved: null, evidence: null, note: null}\n')
+    file_status(plan, "112Q4", "moea", 'kpis:\n  "1.2.1": {achieved: 達成, evidence: 平台上線公告}\n')
+    standing = kpi(plan, "112Q4", "1.2.1")
+    assert (standing.reported_by, standing.light) == ("moea", Light.green)
+    assert "1.2.1" not in [params["kpi"] for _, params in found(plan, "112Q4", "SC305")]
+
+
 def test_the_report_counts_what_check_warns(plan: Path):
     file_status(plan, "113Q2", "moea", 'kpis:\n  "1.1.1": {actual: 3.5}\n  "1.1.2": {actuals: {套: 1}}\n')
     from sixcore.render.report_json import report_data

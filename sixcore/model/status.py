@@ -114,6 +114,11 @@ class KpiReport(Model):
         """The achievement in the plan's word (達成 …), whichever language the file used."""
         return ACHIEVEMENT_WORDS[self.achieved] if self.achieved else None
 
+    @property
+    def says_something(self) -> bool:
+        """A figure or an achievement: an entry left as the template has it (all empty) is no report of the KPI."""
+        return self.actual is not None or self.achieved is not None or any(value is not None for value in self.actuals.values())
+
     def figure(self, key: str, first: bool) -> float | None:
         """The actual of the sub-target named `key`; `actual` stands for the first sub-target."""
         return self.actuals.get(key, self.actual if first else None)
