@@ -230,3 +230,18 @@ def test_actuals_for_a_year_without_sub_targets_say_what_to_fill_instead(plan: P
     [problem] = [problem for problem in result.problems if problem.code == "SC216"]
     assert (problem.severity, problem.params["kind"], problem.params["keys"]) == (Severity.ERROR, "none", "")
     assert (problem.line, problem.column) == (4, 23)  # after quarter:, agency:, kpis:, at 項 in `  "1.1.4": {actuals: {項: 1}}`
+
+
+def test_the_overview_counts_milestones_in_progress_apart_from_the_unjudged(plan: Path):
+    """111Q2: 1.1.1 asks 1 項 (moea files 1: expected 0.5, green); 1.1.4's milestone is reported 部分達成 before Q4:
+    進行中; 1.1.2, 1.1.3 (113) and 1.2.1 (112) ask nothing in 111: 不評定 — 1 + 1 + 3 = the fixture's 5 KPIs."""
+    from sixcore.messages import Lang
+    from sixcore.render.report_tables import cell_text, report_sections
+    from sixcore.report import build_report
+
+    file_status(plan, "111Q2", "moea", 'kpis:\n  "1.1.1": {actual: 1}\n  "1.1.4": {achieved: 部分達成}\n')
+    ctx, _ = load_context(plan, Quarter.parse("111Q2"))
+    [table] = [table for section in report_sections(build_report(ctx, Quarter.parse("111Q2")), Lang.zh)
+               for table in section.tables if table.key == "kpis_by_light"]
+    counts = {cell_text(word): count for word, count in table.rows}
+    assert counts == {"正常": 1, "落後": 0, "嚴重落後": 0, "未填報": 0, "進行中（里程碑，於第 4 季評定）": 1, "不評定": 3, "合計": 5}

@@ -168,6 +168,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "sub_targets_shares": ("KPI 依子目標中紅、黃燈之比例（同措施）", "a KPI's light follows the shares of red and yellow sub-targets (as measures)"),
     "light_reason": ("燈號說明", "Why"),
     "in_progress": ("進行中", "in progress"),
+    "in_progress_milestones": ("進行中（里程碑，於第 4 季評定）", "in progress (milestones, judged in Q4)"),
     "reason_no_target": ("{year} 年無分年目標", "no target for {year}"),
     "reason_not_reviewed": ("首次管考前，未填報", "not reported, before the first review"),
     "reason_unreported": ("未填 {missing}", "{missing} not filled in"),
@@ -331,9 +332,12 @@ def _headline(report: QuarterReport, words: _Words, generated: str | None) -> Se
     if generated:
         paragraphs.append(words("generated", when=generated))
     kpi_lights = report.kpi_lights
-    kpi_rows: list[list[Cell]] = [[words.light(light), kpi_lights[light]]
-                                  for light in (Light.green, Light.yellow, Light.red, Light.unreported, Light.none)]
-    kpi_rows.append([words("total"), len(report.kpis)])
+    kpi_rows: list[list[Cell]] = [[words.light(light), kpi_lights[light]] for light in (Light.green, Light.yellow, Light.red, Light.unreported)]
+    # a milestone before its year's Q4 is not left unjudged but not yet due: counted apart from 不評定
+    in_progress = sum(standing.reason is KpiReason.in_progress for standing in report.kpis)
+    if in_progress:
+        kpi_rows.append([Mark(Light.none, words("in_progress_milestones")), in_progress])
+    kpi_rows += [[words.light(Light.none), kpi_lights[Light.none] - in_progress], [words("total"), len(report.kpis)]]
     kpi_title = words("kpis_by_light", year=report.quarter.year) if report.has_yearly_targets else words("kpis_by_light_no_yearly")
     kpi_table = Table("kpis_by_light", kpi_title, [words("light"), words("count")], kpi_rows)
     if not report.has_work_items:
