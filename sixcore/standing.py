@@ -27,11 +27,12 @@ the thresholds of plan/lights.yaml.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
-from functools import cached_property
+from functools import cache, cached_property
 
 from sixcore.calendar import MonthRange, Quarter, RocDay, RocMonth
 from sixcore.errors import SixcoreUserError
@@ -259,6 +260,30 @@ def measure_state(states: list[State]) -> State:
 
 # --- the schedule ---------------------------------------------------------------------------------------------
 
+@cache
+def month_indices(quarter: Quarter) -> tuple[int, int]:
+    """The quarter's first and last month as `RocMonth.index`: the judge compares months and quarters as numbers,
+    since `Quarter.months` builds and checks new objects on every call and it asks for every item in every quarter."""
+    months = quarter.months
+    return months.start.index, months.end.index
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A quarter as the judge compares it with every item's schedule, worked out once per quarter."""
+
+    quarter: Quarter
+    index: int  # Quarter.index
+    first_month: int  # RocMonth.index
+    last_month: int
+    reviewed: bool  # from the first review on
+
+    @classmethod
+    def of(cls, quarter: Quarter, first_review: Quarter | None) -> Moment:
+        first, last = month_indices(quarter)
+        return cls(quarter, quarter.index, first, last, first_review is None or quarter.index >= first_review.index)
+
+
 _ROUND_MONTHS = {"每年": 12, "每半年": 6, "每季": 3, "每月": 1}
 
 
@@ -310,18 +335,33 @@ class Schedule:
         ends = frozenset(each.end.quarter for each in all_rounds if each is not last)
         return cls(tuple(spans), due, ends, last)
 
-    @property
-    def start(self) -> RocMonth | None:
-        return min((span.start for span in self.spans), default=None)
+    @cached_property
+    def start_month(self) -> int | None:
+        """The first month it is active, as `RocMonth.index`."""
+        return min((span.start.index for span in self.spans), default=None)
 
-    def active_in(self, quarter: Quarter) -> bool:
-        return any(span.overlaps(quarter.months) for span in self.spans)
+    @cached_property
+    def _span_months(self) -> tuple[tuple[int, int], ...]:
+        return tuple((span.start.index, span.end.index) for span in self.spans)
+
+    @cached_property
+    def due_index(self) -> int | None:
+        """`due` as `Quarter.index`."""
+        return self.due.index if self.due else None
+
+    @cached_property
+    def round_end_indices(self) -> frozenset[int]:
+        """`round_ends` as `Quarter.index`."""
+        return frozenset(quarter.index for quarter in self.round_ends)
+
+    def active_in(self, moment: Moment) -> bool:
+        return any(start <= moment.last_month and moment.first_month <= end for start, end in self._span_months)
 
     def completes(self, word: Word | None) -> bool:
         """The word completes the item: 完成, and for recurring work, reported within its last round or later."""
         if word is None or word.state != "完成":
             return False
-        return self.last_round is None or word.quarter.months.end >= self.last_round.start
+        return self.last_round is None or month_indices(word.quarter)[1] >= self.last_round.start.index
 
 
 # --- who reports ----------------------------------------------------------------------------------------------
@@ -357,6 +397,8 @@ def counting(ctx: AuditContext, quarter: Quarter | None = None) -> list[FiledSta
 
 
 # --- the judge ------------------------------------------------------------------------------------------------
+
+_NO_WORDS: tuple[list[int], list[Word]] = ([], [])
 
 
 class Standings:
@@ -409,17 +451,20 @@ class Standings:
                 for placed in self.ctx.plan.placed_work_items()}
 
     @cached_property
-    def _words(self) -> dict[str, dict[Quarter, Word]]:
-        """Each work item's word per quarter: the lead side's report first, else a co-agency's."""
-        words: dict[str, dict[Quarter, Word]] = {}
+    def _words(self) -> dict[str, tuple[list[int], list[Word]]]:
+        """Each work item's word per quarter (the lead side's report first, else a co-agency's), as parallel lists in
+        quarter order: the quarters' indices, to find the latest word up to a quarter by bisection, and the words."""
+        words: dict[str, tuple[list[int], list[Word]]] = {}
         by_id = self.ctx.plan.work_item_by_id
-        candidates: dict[tuple[str, Quarter], list[FiledStatus]] = {}
-        for status in counting(self.ctx):
+        statuses = sorted(counting(self.ctx), key=lambda status: status.quarter.index)
+        body_of = {status.model.agency: self.ctx.body(status.model.agency) for status in statuses}
+        candidates: dict[tuple[str, Quarter], list[FiledStatus]] = {}  # in quarter order, as the statuses are
+        for status in statuses:
             for item_id in status.model.work_items:
                 if item_id in by_id:
                     candidates.setdefault((item_id, status.quarter), []).append(status)
         ranks: dict[str, dict[str, int]] = {}  # per item: each body's place in its precedence (the first, if twice)
-        for (item_id, quarter), filed in sorted(candidates.items(), key=lambda entry: entry[0][1]):
+        for (item_id, quarter), filed in candidates.items():
             rank = ranks.get(item_id)
             if rank is None:
                 placed = by_id[item_id]
@@ -430,26 +475,26 @@ class Standings:
             best: FiledStatus | None = None
             best_key: tuple[int, str] | None = None
             for status in filed:  # the first of the highest precedence, then of the lowest agency id
-                place = rank.get(self.ctx.body(status.model.agency))
+                place = rank.get(body_of[status.model.agency])
                 if place is None or status.model.work_items[item_id].state is None:
                     continue
                 key = (place, status.model.agency)
                 if best_key is None or key < best_key:
                     best, best_key = status, key
             if best is not None:
-                words.setdefault(item_id, {})[quarter] = Word(best, best.model.work_items[item_id])
+                indices, found = words.setdefault(item_id, ([], []))
+                indices.append(quarter.index)
+                found.append(Word(best, best.model.work_items[item_id]))
         return words
 
-    def word_in(self, item_id: str, quarter: Quarter) -> Word | None:
-        """The report that speaks for the item in this quarter."""
-        return self._words.get(item_id, {}).get(quarter)
-
-    def latest_word(self, item_id: str, quarter: Quarter) -> Word | None:
-        """The latest word up to and including the quarter."""
-        for when, word in reversed(self._words.get(item_id, {}).items()):  # each item's words are in quarter order
-            if when <= quarter:
-                return word
-        return None
+    def _words_around(self, item_id: str, quarter_index: int) -> tuple[Word | None, Word | None, Word | None]:
+        """The latest word up to the quarter, the quarter's own word, and the latest word up to the quarter before."""
+        indices, words = self._words.get(item_id, _NO_WORDS)
+        found = bisect_right(indices, quarter_index)
+        latest = words[found - 1] if found else None
+        if found and indices[found - 1] == quarter_index:
+            return latest, latest, words[found - 2] if found > 1 else None
+        return latest, None, latest
 
     # -- the standings --
 
@@ -464,45 +509,47 @@ class Standings:
     def items_as_of(self, quarter: Quarter) -> dict[str, ItemStanding]:
         if quarter not in self._by_quarter:
             earlier = self._streak_base(quarter)
-            self._by_quarter[quarter] = {placed.id: self._judge(placed, quarter, earlier) for placed in self.ctx.plan.placed_work_items()}
+            moment = Moment.of(quarter, self.first_review)
+            self._by_quarter[quarter] = {placed.id: self._judge(placed, moment, earlier) for placed in self.ctx.plan.work_item_by_id.values()}
         return self._by_quarter[quarter]
+
+    @cached_property
+    def _first_filed(self) -> Quarter | None:
+        return min((status.quarter for status in self.ctx.statuses), default=None)
 
     def _streak_base(self, quarter: Quarter) -> dict[str, ItemStanding]:
         """The previous quarter's standings, needed only as far back as a streak can reach."""
-        first_filed = min((status.quarter for status in self.ctx.statuses), default=None)
         reach = self.item_rules.consecutive_quarters if self.item_rules else 0
-        if first_filed is None or quarter <= first_filed or self.quarter.index - quarter.index >= reach:
+        if self._first_filed is None or quarter <= self._first_filed or self.quarter.index - quarter.index >= reach:
             return {}
         return self.items_as_of(quarter.previous())
 
     def _reviewed(self, quarter: Quarter) -> bool:
-        return self.first_review is None or quarter >= self.first_review
+        return self.first_review is None or quarter.index >= self.first_review.index
 
-    def is_owed(self, placed: PlacedWorkItem, quarter: Quarter) -> bool:
+    @staticmethod
+    def _owed(schedule: Schedule, moment: Moment, before: Word | None) -> bool:
         """Its lead bodies owe a report on it for the quarter: reviewed, active or past due, and neither 完成 nor
-        停辦 by the latest word of the quarter before."""
-        schedule = self.schedules[placed.id]
-        if schedule.due is None or not self._reviewed(quarter):
+        停辦 by `before`, the latest word up to the quarter before."""
+        if schedule.due_index is None or not moment.reviewed:
             return False
-        before = self.latest_word(placed.id, quarter.previous())
         if schedule.completes(before) or (before is not None and before.state == "停辦"):
             return False
-        return schedule.active_in(quarter) or quarter >= schedule.due
+        return schedule.active_in(moment) or moment.index >= schedule.due_index
 
-    def _judge(self, placed: PlacedWorkItem, quarter: Quarter, earlier: dict[str, ItemStanding]) -> ItemStanding:
+    def _judge(self, placed: PlacedWorkItem, moment: Moment, earlier: dict[str, ItemStanding]) -> ItemStanding:
         schedule = self.schedules[placed.id]
-        word = self.latest_word(placed.id, quarter)
-        this_quarter = self.word_in(placed.id, quarter)
-        owed = self.is_owed(placed, quarter)
+        word, this_quarter, word_before = self._words_around(placed.id, moment.index)
+        owed = self._owed(schedule, moment, word_before)
         completed = schedule.completes(word)
         suspended = word is not None and word.state == "停辦"
-        overdue = (schedule.due is not None and self._reviewed(quarter) and quarter >= schedule.due
+        overdue = (schedule.due_index is not None and moment.reviewed and moment.index >= schedule.due_index
                    and not completed and not suspended)
         unreported = owed and this_quarter is None
         lag = None
         if word is not None and word.report.planned is not None and word.report.actual is not None:
             lag = round(word.report.planned - word.report.actual, 2)
-        state = self._state(schedule, quarter, word, this_quarter, completed, suspended, overdue, unreported, lag)
+        state = self._state(schedule, moment, word, this_quarter, completed, suspended, overdue, unreported, lag)
         light = self._light(state, lag)
         streak = 0
         if light in (Light.yellow, Light.red):
@@ -511,9 +558,9 @@ class Standings:
         continuously = self.item_rules is not None and streak >= self.item_rules.consecutive_quarters
         return ItemStanding(placed, state, light, word, lag, streak, continuously, owed, this_quarter is not None, overdue, unreported)
 
-    def _state(self, schedule: Schedule, quarter: Quarter, word: Word | None, this_quarter: Word | None, completed: bool,
+    def _state(self, schedule: Schedule, moment: Moment, word: Word | None, this_quarter: Word | None, completed: bool,
                suspended: bool, overdue: bool, unreported: bool, lag: float | None) -> State:
-        start = schedule.start
+        start = schedule.start_month
         if start is None:
             return State.undated
         if completed:
@@ -525,17 +572,17 @@ class Standings:
         if unreported:
             return State.unreported
         if word is None:
-            if quarter.months.end < start:
+            if moment.last_month < start:
                 return State.not_started
-            if not self._reviewed(quarter):
+            if not moment.reviewed:
                 return State.not_reviewed
             return State.idle
         behind_above = self.item_rules.behind_above if self.item_rules else 0
         if word.state == "落後" or (lag is not None and lag > behind_above):
             return State.behind
-        if quarter in schedule.round_ends and this_quarter is not None and this_quarter.state != "完成":
+        if moment.index in schedule.round_end_indices and this_quarter is not None and this_quarter.state != "完成":
             return State.behind  # a round closes this quarter and the report does not say it was done
-        if quarter.months.end < start:
+        if moment.last_month < start:
             return State.not_started
         return State.on_schedule
 
@@ -655,13 +702,21 @@ class Standings:
             judged.append(SubTargetStanding(key, target, expected, actual, light))
         return judged
 
+    @cached_property
+    def _kpi_filings(self) -> dict[str, list[FiledStatus]]:
+        """Per KPI id, the files of the quarter's year up to the quarter that report it, in file order."""
+        found: dict[str, list[FiledStatus]] = {}
+        for status in counting(self.ctx):
+            if status.quarter.year == self.quarter.year and status.quarter <= self.quarter:
+                for kpi_id in status.model.kpis:
+                    found.setdefault(kpi_id, []).append(status)
+        return found
+
     def _kpi_report(self, placed: PlacedKpi) -> tuple[FiledStatus | None, KpiReport | None]:
         """The latest report of the KPI in the quarter's year up to the quarter (shown, with its quarter, when the
         quarter has none); when several bodies filed that quarter, its lead's — unless the lead's entry is left
         empty and a co-agency's gives a figure or an achievement: an empty entry is no word on the KPI."""
-        year = self.quarter.year
-        found = [status for status in counting(self.ctx)
-                 if status.quarter.year == year and status.quarter <= self.quarter and placed.id in status.model.kpis]
+        found = self._kpi_filings.get(placed.id)
         if not found:
             return None, None
         latest = max(status.quarter for status in found)
