@@ -24,6 +24,11 @@ each run (interleaved), and the median of --runs runs is printed with the child'
 ratio to the floor: `python -c` loading the same YAML files with yaml.CSafeLoader and nothing else.
 `sixcore --help` is compared with `python -c pass`. check-jsonschema and yamllint run only if installed.
 
+`report` writes every file but report.pdf: it runs with SIXCORE_CHROMIUM naming a browser that does not exist, so
+it warns and skips the PDF (sixcore/render/report_pdf.py), as it would on a machine without Chromium. Printing the
+PDF through headless Chromium takes 6–8 s whatever the plan's size and would swamp the rest, so `report + pdf`
+(the browser found as a user's run finds it) is its own line, timed at ×1 only.
+
     python benchmarks/run.py --against /path/to/main-worktree   # before and after, interleaved run by run
 
 With --against, every sixcore command also runs, right after this checkout's, with the other checkout first on
@@ -151,46 +156,54 @@ def run_child(command: list[str], cwd: Path, env: dict[str, str] | None = None) 
     return wall, usage.ru_maxrss, child.returncode
 
 
-def commands(root: Path, python: str) -> dict[str, list[str]]:
+NO_BROWSER = "no-chromium-here"  # SIXCORE_CHROMIUM for `report`, under the workload: no such file, so no PDF
+PDF_SCALES = (1,)  # `report + pdf` is timed at these scales only: the browser's time hardly depends on the plan's size
+
+
+def commands(root: Path, python: str, scale: int) -> dict[str, tuple[list[str], dict[str, str]]]:
+    """Each command to time, with the environment variables it needs besides the benchmark's own."""
     floor = ("import glob, yaml\n"
              "for p in sorted(glob.glob('plan/**/*.yaml', recursive=True) + glob.glob('status/*/*.yaml')):\n"
              "    yaml.load(open(p, encoding='utf-8').read(), Loader=yaml.CSafeLoader)\n")
     six = [python, "-m", "sixcore"]
-    found = {
-        "floor": [python, "-c", floor],
-        "check": [*six, "check", "--quarter", QUARTER, "--root", str(root)],
-        "report": [*six, "report", "--quarter", QUARTER, "--root", str(root), "--out", str(root / "out-report")],
-        "report json": [*six, "report", "--quarter", QUARTER, "--root", str(root), "--format", "json"],
-        "gantt text": [*six, "gantt", "--quarter", QUARTER, "--root", str(root)],
-        "gantt html": [*six, "gantt", "--quarter", QUARTER, "--root", str(root), "--format", "html", "--out", str(root / "g.html")],
-        "export": [*six, "export", "--root", str(root)],
-        "python -c pass": [python, "-c", "pass"],
-        "sixcore --help": [*six, "--help"],
+    report = [*six, "report", "--quarter", QUARTER, "--root", str(root)]
+    found: dict[str, tuple[list[str], dict[str, str]]] = {
+        "floor": ([python, "-c", floor], {}),
+        "check": ([*six, "check", "--quarter", QUARTER, "--root", str(root)], {}),
+        "report": ([*report, "--out", str(root / "out-report")], {"SIXCORE_CHROMIUM": str(root / NO_BROWSER)}),
+        "report json": ([*report, "--format", "json"], {}),
+        "gantt text": ([*six, "gantt", "--quarter", QUARTER, "--root", str(root)], {}),
+        "gantt html": ([*six, "gantt", "--quarter", QUARTER, "--root", str(root), "--format", "html", "--out", str(root / "g.html")], {}),
+        "export": ([*six, "export", "--root", str(root)], {}),
+        "python -c pass": ([python, "-c", "pass"], {}),
+        "sixcore --help": ([*six, "--help"], {}),
     }
+    if scale in PDF_SCALES:
+        found["report + pdf"] = ([*report, "--out", str(root / "out-report-pdf")], {})
     checker = shutil.which("check-jsonschema") or str(Path(python).parent / "check-jsonschema")
     if Path(checker).exists():
         schema = root / "status.schema.json"
         schema.write_text(subprocess.run([*six, "schema", "status"], capture_output=True, text=True, check=True).stdout)
         files = sorted(str(path) for path in (root / "status").glob("*/*.yaml"))
-        found["check-jsonschema"] = [checker, "--schemafile", str(schema), *files]
+        found["check-jsonschema"] = ([checker, "--schemafile", str(schema), *files], {})
     yamllint = shutil.which("yamllint")
     if yamllint:
-        found["yamllint"] = [yamllint, "-d", "relaxed", str(root / "plan"), str(root / "status")]
+        found["yamllint"] = ([yamllint, "-d", "relaxed", str(root / "plan"), str(root / "status")], {})
     return found
 
 
 BEFORE = " (before)"
 
 
-def bench(root: Path, runs: int, python: str, against: Path | None = None) -> dict[str, tuple[float, int, int]]:
+def bench(root: Path, scale: int, runs: int, python: str, against: Path | None = None) -> dict[str, tuple[float, int, int]]:
     """Median wall time, largest peak RSS and last exit status of each command. With `against` (another checkout
     of sixcore), each sixcore command is also run with that checkout first on the path, right after this one's,
     as "<name> (before)": before and after then share the machine's state run by run."""
     table: dict[str, tuple[list[str], dict[str, str] | None]] = {}
-    for name, command in commands(root, python).items():
-        table[name] = (command, None)
+    for name, (command, variables) in commands(root, python, scale).items():
+        table[name] = (command, {**os.environ, **variables} if variables else None)
         if against is not None and command[1:3] == ["-m", "sixcore"]:
-            table[name + BEFORE] = (command, {**os.environ, "PYTHONPATH": str(against)})
+            table[name + BEFORE] = (command, {**os.environ, **variables, "PYTHONPATH": str(against)})
     times: dict[str, list[tuple[float, int, int]]] = {name: [] for name in table}
     for command, env in table.values():  # warm-up
         run_child(command, root, env)
@@ -225,7 +238,7 @@ def main() -> int:
             write_scaled(work / "x1", root, scale)
             files = len(list(root.glob("plan/**/*.yaml"))) + len(list(root.glob("status/*/*.yaml")))
             size = input_bytes(root)
-            results = bench(root, args.runs, args.python, args.against)
+            results = bench(root, scale, args.runs, args.python, args.against)
             print(f"\n## ×{scale}: {files} files, {size / 1e6:.2f} MB\n")
             print("| command | wall s | × floor | peak RSS MiB | exit |" + (" after / before |" if args.against else ""))
             print("|---|---|---|---|---|" + ("---|" if args.against else ""))
