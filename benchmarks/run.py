@@ -213,6 +213,13 @@ def bench(root: Path, scale: int, runs: int, python: str, against: Path | None =
     return {name: (statistics.median(t for t, _, _ in rows), max(m for _, m, _ in rows), rows[-1][2]) for name, rows in times.items()}
 
 
+def compile_ahead(python: str, checkout: Path) -> None:
+    """Write the .pyc files of a checkout's sixcore before timing it: with PYTHONDONTWRITEBYTECODE set (as on this
+    machine) Python never writes them, so every timed run would compile every module again, and a checkout whose
+    files are older or were compiled by the test suite would look faster than one just made (pip compiles an install)."""
+    subprocess.run([python, "-m", "compileall", "-q", str(checkout / "sixcore")], check=True, stdout=subprocess.DEVNULL)
+
+
 def input_bytes(root: Path) -> int:
     return sum(path.stat().st_size for pattern in ("plan/**/*.yaml", "status/*/*.yaml") for path in root.glob(pattern))
 
@@ -227,6 +234,8 @@ def main() -> int:
                         help="another checkout of sixcore (e.g. a worktree of main) to time interleaved with this one")
     args = parser.parse_args()
     scales = [int(scale) for scale in args.scales.split(",")]
+    for checkout in (REPO, *([args.against] if args.against else [])):
+        compile_ahead(args.python, checkout)
     work = Path(tempfile.mkdtemp(prefix="sixcore-bench-"))
     try:
         subprocess.run([args.python, str(REPO / "tests" / "synthetic" / "make_demo.py"), str(work / "x1")],
