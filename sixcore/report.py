@@ -22,7 +22,6 @@ from sixcore.standing import (
     ItemStanding,
     KpiStanding,
     Light,
-    Schedule,
     Standings,
     State,
     budget_light,
@@ -253,24 +252,18 @@ def _curves(ctx: AuditContext, standings: Standings, items: list[ItemStanding]) 
     # the one judge's standings of each quarter: state and latest word as Standings.of(ctx, quarter) gives them, but
     # judged once on this object rather than each quarter's streaks again back to the first filing (1.7 s → 0.4 s)
     judged = {quarter: standings.items_as_of(quarter) for quarter in quarters}
+    ends = {quarter: quarter.months.end.index for quarter in quarters}
 
     def curve(industry: Industry | None) -> ProgressCurve:
         ids = [placed.id for placed in scheduled if industry is None or placed.industry.industry == industry.industry]
-        points = [CurvePoint(quarter, _mean([_planned(standings.schedules[item_id], quarter) for item_id in ids]),
+        schedules = [standings.schedules[item_id] for item_id in ids]
+        points = [CurvePoint(quarter, _mean([schedule.elapsed_share(ends[quarter]) for schedule in schedules]),
                              _mean([_actual(judged[quarter][item_id]) for item_id in ids])) for quarter in quarters]
         return ProgressCurve(industry, len(ids), points)
 
     industries = [loaded.model for loaded in ctx.plan.industries]
     return [curve(None)] + [curve(industry) for industry in industries
                             if any(placed.industry.industry == industry.industry for placed in scheduled)]
-
-
-def _planned(schedule: Schedule, quarter: Quarter) -> float:
-    """The share (%) of the schedule's months elapsed by the quarter's end."""
-    end = quarter.months.end.index
-    months = sum(span.end.index - span.start.index + 1 for span in schedule.spans)
-    elapsed = sum(max(0, min(span.end.index, end) - span.start.index + 1) for span in schedule.spans)
-    return 100 * elapsed / months
 
 
 def _actual(standing: ItemStanding) -> float:

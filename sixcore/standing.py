@@ -344,6 +344,12 @@ class Schedule:
     def _span_months(self) -> tuple[tuple[int, int], ...]:
         return tuple((span.start.index, span.end.index) for span in self.spans)
 
+    def elapsed_share(self, end_month: int) -> float:
+        """The share (%) of its scheduled months elapsed by `end_month` (a `RocMonth.index`): the 預定進度 of the 管考
+        progress curve, linear over its months."""
+        months = sum(end - start + 1 for start, end in self._span_months)
+        return 100 * sum(max(0, min(end, end_month) - start + 1) for start, end in self._span_months) / months
+
     @cached_property
     def due_index(self) -> int | None:
         """`due` as `Quarter.index`."""
