@@ -165,6 +165,7 @@ class QuarterReport:
     budget: BudgetTable | None  # None: the programme has no budget table
     execution: list[ExecutionLine]  # by industry: its sum, then each body
     progress_curves: list[ProgressCurve]  # the programme's, then each industry's (industries with scheduled items)
+    behind_quarters: dict[str, int]  # item id → quarters in a row yellow or red up to this one, for items continuously behind
 
     @property
     def as_of(self) -> str:
@@ -237,6 +238,7 @@ def build_report(ctx: AuditContext, quarter: Quarter, scope: Scope = EVERYTHING,
         budget=_budget(ctx, quarter, scope),
         execution=_execution(ctx, standings, scope),
         progress_curves=_curves(ctx, standings, items),
+        behind_quarters={standing.id: standings.behind_quarters(standing.id) for standing in items if standing.continuously_behind},
     )
 
 

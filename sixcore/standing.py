@@ -98,7 +98,8 @@ class ItemStanding:
     light: Light
     word: Word | None  # the latest word up to the quarter
     lag: float | None  # planned − actual, percentage points, from that word
-    behind_streak: int  # consecutive quarters up to this one with a yellow or red light
+    behind_streak: int  # quarters in a row up to this one yellow or red, counted back only as far as continuously_behind
+    # needs (consecutive_quarters + 1): the full count, shown as 連續 n 季, is Standings.behind_quarters
     continuously_behind: bool  # the streak reaches plan/lights.yaml's consecutive_quarters
     owed: bool  # its lead bodies owe a report on it for the quarter
     reported: bool  # some report for the quarter speaks for it
@@ -522,6 +523,16 @@ class Standings:
     @cached_property
     def _first_filed(self) -> Quarter | None:
         return min((status.quarter for status in self.ctx.statuses), default=None)
+
+    def behind_quarters(self, item_id: str) -> int:
+        """Quarters in a row, up to this one, in which the item's light is yellow or red, counted back to the first
+        filing (連續 n 季 in the report; each earlier quarter is judged once and kept)."""
+        count, quarter = 0, self.quarter
+        while self._first_filed is not None and quarter >= self._first_filed:
+            if self.items_as_of(quarter)[item_id].light not in (Light.yellow, Light.red):
+                break
+            count, quarter = count + 1, quarter.previous()
+        return count
 
     def _streak_base(self, quarter: Quarter) -> dict[str, ItemStanding]:
         """The previous quarter's standings, needed only as far back as a streak can reach."""

@@ -101,6 +101,11 @@ def test_the_body_lists_exactly_the_items_overdue_seriously_behind_or_behind_in_
     # 2-1/1.1.2 runs to 113/12; moea filed 落後 13 points behind (≥ 10: 嚴重落後), after 進行中 on plan in 113Q1: not in a row
     assert listed["2-1/1.1.2"][5:8] == ["落後", "🔴 嚴重落後", ""]
     assert listed["2-1/1.1.2"][-2:] == ["（虛構）法規修正草案尚在預告，配套措施順延", "（虛構）先行辦理可獨立執行之項目"]
+    # 1-1/2.3.2 (nstc): 落後 92/72 in 112Q1 (20 points: red), then 100/75 every quarter to 113Q2 (25: red, and 逾期
+    # from its end 112/4 on): six quarters in a row, 112Q1–113Q2, all counted, not only as far as 連續落後 needs
+    assert listed["1-1/2.3.2"][5:8] == ["逾期", "🔴 嚴重落後", "連續 6 季"]
+    data = json.loads((written["zh-TW"] / "report.json").read_text(encoding="utf-8"))
+    assert next(item for item in data["work_items"] if item["id"] == "1-1/2.3.2")["behind_quarters"] == 6
     # 1-1/2.4.1 ends 113/4, filed 進行中 at 100 %: still not 完成, so 逾期, with no reason to show
     assert listed["1-1/2.4.1"][5] == "逾期" and listed["1-1/2.4.1"][-2:] == ["", ""]
     # 1-1/1.4.1 (113/5–114/4) filed 進行中 17 of 17, and 1-1/2.4.2 filed 完成 113/4/20: nothing to flag

@@ -32,6 +32,7 @@ def _work_item(report: QuarterReport, standing: ItemStanding) -> dict[str, Any]:
         "state": standing.state.value, "light": standing.light.value,
         "overdue": standing.is_overdue, "unreported": standing.is_unreported, "owed": standing.owed,
         "continuously_behind": standing.continuously_behind,
+        "behind_quarters": report.behind_quarters.get(standing.id),  # 連續 n 季, for an item continuously behind
         "lag": standing.lag,
         "last_report": None if last is None else {
             "quarter": str(standing.reported_in), "status": last.state, "planned": last.planned, "actual": last.actual,

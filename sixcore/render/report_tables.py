@@ -425,7 +425,7 @@ def _attention(report: QuarterReport, words: _Words) -> Section:
                 continue
             rows.append([standing.id, standing.placed.work_item.text, _lead(report, standing, words), str(standing.placed.work_item.end or ""),
                          f"{words.reported(word.state)} ({word.quarter})", words.state(standing.state), words.light(standing.light),
-                         words("streak_quarters", n=standing.behind_streak) if standing.continuously_behind else "",
+                         words("streak_quarters", n=report.behind_quarters[standing.id]) if standing.continuously_behind else "",
                          word.report.delay_reason or "", word.report.countermeasure or ""])
         number = industry.industry.industry
         note = Note(words("never_reported", count=len(never)), never, words.comma) if never else None
