@@ -328,7 +328,7 @@ def report(
     shows the body only.
     """
     from sixcore.audit import load_context
-    from sixcore.publish import default_report_dir, render_report_files, write_files
+    from sixcore.publish import default_report_dir, render_report_files, render_report_html, write_files
     from sixcore.render.report_charts import curve_lines
     from sixcore.render.report_json import format_report_json
     from sixcore.render.report_pdf import PdfUnavailable, print_pdf
@@ -349,7 +349,8 @@ def report(
     generated = _now_roc() if timestamp else None
     target = out or default_report_dir(base, result, lang)
     sections = report_sections(result, lang, generated)
-    files = render_report_files(result, sections, lang)
+    # --format pdf writes the PDF alone: of the other formats only the HTML it is printed from is rendered
+    files = {"report.html": render_report_html(result, sections, lang)} if fmt is ReportFormat.pdf else render_report_files(result, sections, lang)
     no_pdf: PdfUnavailable | None = None
     try:
         files["report.pdf"] = print_pdf(files["report.html"])

@@ -37,13 +37,17 @@ def page_foot(report: QuarterReport, lang: Lang) -> PageFoot:
     return PageFoot(issued_by.get(lang) if issued_by else None, report.as_of)
 
 
+def render_report_html(report: QuarterReport, sections: list[Section], lang: Lang) -> bytes:
+    """report.html, which report.pdf is also printed from."""
+    return format_report_html(title(report, lang), sections, lang, notice(report, lang), page_foot(report, lang),
+                              charts_section(report, lang)).encode()
+
+
 def render_report_files(report: QuarterReport, sections: list[Section], lang: Lang) -> dict[str, bytes]:
     """File name → content, every format of one report (`sections`: report_sections of it, in `lang`)."""
-    heading = title(report, lang)
     return {
-        "report.md": format_report_markdown(heading, sections).encode(),
-        "report.html": format_report_html(heading, sections, lang, notice(report, lang), page_foot(report, lang),
-                                          charts_section(report, lang)).encode(),
+        "report.md": format_report_markdown(title(report, lang), sections).encode(),
+        "report.html": render_report_html(report, sections, lang),
         "items.csv": format_items_csv(sections),
         "report.json": format_report_json(report).encode(),
         "report.ods": format_report_ods(sections, sections[0].title),
