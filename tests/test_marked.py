@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sixcore.load import marked
 from sixcore.load.marked import Mark, load_marked, parse_marked
 
 
@@ -15,10 +16,37 @@ def test_positions_of_values_and_keys():
     document, problems = parse_marked("a: 1\nb:\n  - x: 2\n    y: [1, 2]\n", Path("t.yaml"))
     assert problems == []
     assert document.data == {"a": 1, "b": [{"x": 2, "y": [1, 2]}]}
-    assert document.values[("b", 0, "y", 1)] == Mark(4, 12)
-    assert document.keys[("b", 0, "y")] == Mark(4, 5)
-    assert document.locate(("b", 0, "missing")) == Mark(3, 5)  # nearest existing ancestor
+    # lines and columns counted by hand from the text above
+    assert document.locate(("b", 0, "y", 1)) == Mark(4, 12)
+    assert document.locate(("b", 0, "y")) == Mark(4, 8)
     assert document.locate(("b", 0, "y"), prefer_key=True) == Mark(4, 5)
+    assert document.locate(("b", 0, "missing")) == Mark(3, 5)  # nearest existing ancestor: the mapping at "- x"
+    assert document.locate(("b", 0, "missing"), prefer_key=True) == Mark(3, 5)  # a list item has no key
+    assert document.locate(("b", 0, "x", "deeper"), prefer_key=True) == Mark(3, 5)  # the key "x" of the nearest ancestor
+    assert document.locate(("b", 3)) == Mark(3, 3)  # no fourth item: the list
+    assert document.locate(("a",)) == Mark(1, 4)
+    assert document.locate(()) == Mark(1, 1)
+
+
+def test_fast_path_marks_agree_with_the_composer_on_every_value_of_real_files(demo: Path):
+    """The fast path packs where values start and finds a location by counting; _Composer and _Builder keep a mark
+    per location. Both must place every value and key of the plan's and the synthetic set's files alike."""
+    files = [demo / "plan" / "industries" / "1-digital.yaml", demo / "plan" / "kpis" / "4-defense-space.yaml",
+             *sorted((demo / "status" / "113Q2").glob("*.yaml"))[:3]]
+    assert len(files) == 5
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        lean, problems = marked.parse_marked(text, path)
+        eager, eager_problems = marked._parse(text, path, [])
+        assert lean is not None and eager is not None and problems == eager_problems == []
+        assert lean._starts is not None and not lean.values  # the fast path was taken
+        assert lean.data == eager.data
+        assert len(eager.values) > 20
+        for location, mark in eager.values.items():
+            assert lean.locate(location) == mark, (path.name, location)
+        for location, mark in eager.keys.items():
+            assert lean.locate(location, prefer_key=True) == mark, (path.name, location)
+            assert lean.locate((*location, "no such key"), prefer_key=True) == mark, (path.name, location)
 
 
 def test_duplicate_key_is_an_error_at_the_second_key():

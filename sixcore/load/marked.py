@@ -22,6 +22,7 @@ import gc
 import os
 import re
 import stat
+from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -58,44 +59,104 @@ class Mark:
 class MarkedDocument:
     """Plain data from one YAML file and the position of every value and mapping key in it.
 
-    A file read on the fast path keeps its text instead of its marks: most files have no problem, so their marks
-    are worked out (composed once more in C) only when a problem first asks where something is.
+    A file read on the fast path (most files) keeps its marks packed in the order they were composed (_Starts)
+    rather than in dictionaries by location: most files have no problem, and a located one is found by walking
+    the data.
     """
 
     def __init__(self, path: Path, data: Any, values: dict[PathKey, Mark] | None = None,
-                 keys: dict[PathKey, Mark] | None = None, text: str | None = None) -> None:
+                 keys: dict[PathKey, Mark] | None = None, starts: _Starts | None = None) -> None:
         self.path = path
         self.data = data
-        self._marks = None if text is not None else (values or {}, keys or {})
-        self._text = text
-
-    @property
-    def values(self) -> dict[PathKey, Mark]:
-        return self._marked()[0]
-
-    @property
-    def keys(self) -> dict[PathKey, Mark]:
-        return self._marked()[1]
-
-    def _marked(self) -> tuple[dict[PathKey, Mark], dict[PathKey, Mark]]:
-        if self._marks is None:
-            assert self._text is not None  # either marks or the text to work them out from
-            self._marks = _lean_marks(self._text)
-            self._text = None
-        return self._marks
+        self.values = values if values is not None else {}  # filled by _Builder
+        self.keys = keys if keys is not None else {}
+        self._starts = starts
 
     def locate(self, location: PathKey, prefer_key: bool = False) -> Mark:
         """The position of `location`, or of its nearest existing ancestor (e.g. for a missing field)."""
-        values, keys = self._marked()
+        if self._starts is not None:
+            return self._starts.locate(self.data, location, prefer_key)
         probe = tuple(location)
         while True:
-            if prefer_key and probe in keys:
-                return keys[probe]
-            if probe in values:
-                return values[probe]
+            if prefer_key and probe in self.keys:
+                return self.keys[probe]
+            if probe in self.values:
+                return self.values[probe]
             if not probe:
                 return Mark(1, 1)
             probe = probe[:-1]
+
+
+_LINE_SHIFT = 32  # a start is packed as line << 32 | column (both 0-based, as libyaml counts them)
+
+
+class _Starts:
+    """Where every value and mapping key of a file _LeanBuilder built starts, in composing order: a value, then
+    for a mapping each key followed by its value, for a list each item. The data has the same shape, so the
+    position of a location is its rank in that order, counted by walking the data along it; the ranks of a list's
+    or mapping's children are counted once, when a location first passes it."""
+
+    def __init__(self) -> None:
+        self.packed = array("q")
+        # by id() of a list or mapping of the data (which outlives this): a child's rank after it, by its key (for a
+        # mapping, the rank of the key)
+        self._ranks: dict[int, dict[Any, int]] = {}
+
+    def mark(self, rank: int) -> Mark:
+        packed = self.packed[rank]
+        return Mark((packed >> _LINE_SHIFT) + 1, (packed & 0xFFFFFFFF) + 1)
+
+    def locate(self, data: Any, location: PathKey, prefer_key: bool) -> Mark:
+        rank, key_rank, node = 0, None, data
+        for part in location:
+            if isinstance(node, dict):
+                if not _hashable(part) or part not in node:
+                    break
+                key_rank = rank + self._child_ranks(node)[part]
+                rank = key_rank + 1
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                rank += self._child_ranks(node)[part]
+                key_rank = None
+            else:
+                break
+            node = node[part]
+        return self.mark(key_rank if prefer_key and key_rank is not None else rank)
+
+    def _child_ranks(self, node: dict[Any, Any] | list[Any]) -> dict[Any, int]:
+        known = self._ranks.get(id(node))
+        if known is None:
+            known, rank = {}, 1
+            if isinstance(node, dict):
+                for key, value in node.items():
+                    known[key] = rank
+                    rank += 1 + _size(value)
+            else:
+                for index, value in enumerate(node):
+                    known[index] = rank
+                    rank += _size(value)
+            self._ranks[id(node)] = known
+        return known
+
+
+def _size(node: Any) -> int:
+    """How many values and keys `node` holds, itself included (the data's lists and mappings are plain list and dict)."""
+    if node.__class__ is dict:
+        size, children = 1 + len(node), node.values()
+    elif node.__class__ is list:
+        size, children = 1, node
+    else:
+        return 1
+    for child in children:
+        size += _size(child) if child.__class__ is dict or child.__class__ is list else 1
+    return size
+
+
+def _hashable(part: Any) -> bool:
+    try:
+        hash(part)
+    except TypeError:
+        return False
+    return True
 
 
 _RESOLVER: Any = yaml.resolver.Resolver()
@@ -491,7 +552,7 @@ def _parse_fast(text: str, path: Path, problems: list[Problem]) -> tuple[MarkedD
             data = lean.build(node, 1)
             if lean.values > MAX_VALUES or lean.text > MAX_TEXT:
                 return None
-            return MarkedDocument(path, data, text=text), problems
+            return MarkedDocument(path, data, starts=lean.starts), problems
         document = MarkedDocument(path, None)
         found: list[Problem] = []
         document.data = _Builder(loader, document, found).build(node, ())
@@ -515,16 +576,20 @@ def _lean_key(loader: Any, node: yaml.ScalarNode) -> Any:
 
 class _LeanBuilder:
     """_Builder for the commonest file: no anchor, alias or merge key, no duplicate key, within the limits. It builds
-    the same data without marks (_lean_marks works them out when needed), and gives up (_NotLean) at anything else,
-    for _Builder to judge."""
+    the same data and packs where each value and key starts (_Starts) instead of a mark by location, and gives up
+    (_NotLean) at anything else, for _Builder to judge."""
 
     def __init__(self, loader: Any) -> None:
         self.loader = loader
         self.values = 0
         self.text = 0
+        self.starts = _Starts()
+        self._start = self.starts.packed.append
 
     def build(self, node: yaml.Node, depth: int) -> Any:
         self.values += 1
+        start: Any = node.start_mark
+        self._start(start.line << _LINE_SHIFT | start.column)
         if isinstance(node, yaml.ScalarNode):
             self.text += len(node.value)
             return node.value if node.tag == _STR_TAG else _scalar(self.loader, node)
@@ -540,36 +605,11 @@ class _LeanBuilder:
                     raise _NotLean
                 self.values += 1
                 self.text += len(key_node.value)
+                key_start: Any = key_node.start_mark
+                self._start(key_start.line << _LINE_SHIFT | key_start.column)
                 result[key] = self.build(value_node, depth + 1)
             return result
         return [self.build(item, depth + 1) for item in node.value]
-
-
-def _lean_marks(text: str) -> tuple[dict[PathKey, Mark], dict[PathKey, Mark]]:
-    """The marks of every value and key of a text _LeanBuilder built (so its keys are plain and unique)."""
-    values: dict[PathKey, Mark] = {}
-    keys: dict[PathKey, Mark] = {}
-    loader = _Loader(text)
-
-    def walk(node: yaml.Node, location: PathKey) -> None:
-        start: Any = node.start_mark
-        values[location] = Mark(start.line + 1, start.column + 1)
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                where = location + (_lean_key(loader, key_node),)
-                key_start: Any = key_node.start_mark
-                keys[where] = Mark(key_start.line + 1, key_start.column + 1)
-                walk(value_node, where)
-        elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                walk(item, location + (index,))
-
-    with _collection_paused():
-        try:
-            walk(loader.get_single_node(), ())
-        finally:
-            loader.dispose()
-    return values, keys
 
 
 def _parse(text: str, path: Path, problems: list[Problem]) -> tuple[MarkedDocument | None, list[Problem]]:

@@ -11,8 +11,10 @@ FAIL: 6-8 has 4.1.1 twice without a suffix.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
-from sixcore.load.loader import LoadedPlan
+from sixcore.load.loader import Loaded, LoadedPlan
+from sixcore.load.marked import PathKey
 from sixcore.problem import Problem, Severity
 
 CODE = "SC101"
@@ -21,22 +23,26 @@ DEFAULT_SEVERITY = Severity.ERROR
 
 
 def check(plan: LoadedPlan) -> Iterator[Problem]:
-    seen: dict[tuple[str, str], Problem] = {}
+    # where each id was first seen, as (file, location): placed only when a duplicate needs it, since placing a
+    # value works out the line marks of its whole file
+    seen: dict[tuple[str, str], tuple[Loaded[Any], PathKey]] = {}
 
-    def once(kind: str, identifier: str, finding: Problem) -> Iterator[Problem]:
-        first = seen.setdefault((kind, identifier), finding)
-        if first is not finding:
-            yield Problem(finding.path, finding.line, finding.column, "", finding.severity,
-                          {"kind": kind, "id": identifier, "first": f"{first.path}:{first.line}"})
+    def once(kind: str, identifier: str, source: Loaded[Any], location: PathKey) -> Iterator[Problem]:
+        first = seen.get((kind, identifier))
+        if first is None:
+            seen[kind, identifier] = (source, location)
+            return
+        earlier = first[0].problem(first[1])
+        yield source.problem(location, kind=kind, id=identifier, first=f"{earlier.path}:{earlier.line}")
 
     if plan.agencies:
         for index, agency in enumerate(plan.agencies.model.agencies):
-            yield from once("agency", agency.id, plan.agencies.problem(("agencies", index, "id")))
+            yield from once("agency", agency.id, plan.agencies, ("agencies", index, "id"))
     for loaded in plan.industries:
-        yield from once("industry", str(loaded.model.industry), loaded.problem(("industry",)))
+        yield from once("industry", str(loaded.model.industry), loaded, ("industry",))
         for index, measure in enumerate(loaded.model.measures):
-            yield from once("measure", measure.id, loaded.problem(("measures", index, "id")))
+            yield from once("measure", measure.id, loaded, ("measures", index, "id"))
     for placed in plan.placed_work_items():
-        yield from once("work item", placed.id, placed.source.problem(placed.location + ("number",)))
+        yield from once("work item", placed.id, placed.source, placed.location + ("number",))
     for kpi in plan.placed_kpis():
-        yield from once("KPI", kpi.id, kpi.source.problem(kpi.location + ("label",)))
+        yield from once("KPI", kpi.id, kpi.source, kpi.location + ("label",))
