@@ -23,7 +23,7 @@ import os
 import re
 import stat
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -140,6 +140,7 @@ class _Starts:
 
 def _size(node: Any) -> int:
     """How many values and keys `node` holds, itself included (the data's lists and mappings are plain list and dict)."""
+    children: Iterable[Any]
     if node.__class__ is dict:
         size, children = 1 + len(node), node.values()
     elif node.__class__ is list:
