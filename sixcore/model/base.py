@@ -9,6 +9,7 @@ from types import UnionType
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic.dataclasses import dataclass
 from pydantic_core import PydanticCustomError
 
 from sixcore.calendar import MonthRange, Quarter, RocDateError, RocDay, RocMonth
@@ -18,6 +19,12 @@ class Model(BaseModel):
     """Strict about shape: unknown keys are errors (a typo must not be silently ignored); immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# For a model of which a run holds tens of thousands (a status file's entry for one work item or KPI): the same
+# validation, frozen and closed to unknown keys, as a slotted dataclass, about a fifth of a Model's memory (no
+# instance dictionary, no record of the fields set). Unknown keys are reported as `unexpected_keyword_argument`.
+entry_model = dataclass(frozen=True, slots=True, config=ConfigDict(extra="forbid"))
 
 
 class Bilingual(Model):

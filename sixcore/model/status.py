@@ -10,7 +10,7 @@ from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic.config import JsonDict
 from pydantic_core import PydanticCustomError
 
-from sixcore.model.base import Model, QuarterField, RocDayField
+from sixcore.model.base import Model, QuarterField, RocDayField, entry_model
 
 # The plan's words, and English equivalents for those who prefer them.
 STATUS_WORDS: dict[str, str] = {
@@ -79,7 +79,8 @@ Figure = Annotated[
 _PERCENT: JsonDict = {"minimum": 0, "maximum": 100}
 
 
-class WorkItemReport(Model):
+@entry_model
+class WorkItemReport:
     """The report on one work item (重點工作項目), keyed by its public id, e.g. "1-2/2.1.1"."""
 
     status: StatusWord | None = Field(
@@ -99,7 +100,8 @@ class WorkItemReport(Model):
         return STATUS_WORDS[self.status] if self.status else None
 
 
-class KpiReport(Model):
+@entry_model
+class KpiReport:
     """One KPI as of the quarter, keyed by KPI id, e.g. "1.1.1": its figures, or how far a milestone got."""
 
     actual: Figure | None = Field(default=None, description="實際值 of the year's (first) sub-target: 累計 for a cumulative one, else that year's")
