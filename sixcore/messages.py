@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
+from sixcore.load.limits import FILE_LIMIT_VARIABLE, MAX_FILE_BYTES, MAX_VALUES, megabytes_needed
 from sixcore.problem import Problem, Severity
 
 
@@ -51,13 +52,20 @@ CATALOG: dict[str, tuple[str, dict[str, str], dict[str, str]]] = {
               {"zh-TW": "欄位「{field}」{explain}", "en": "field '{field}': {detail}"},
               {"zh-TW": "請依檔案開頭的填寫說明（或 status/README.md、plan/README.md）修正。", "en": "fix it as the file's comment header (or status/README.md, plan/README.md) describes."}),
     "SC020": ("file-too-large",
-              {"zh-TW": "檔案有 {size:,} 位元組，超過 {limit:,} 位元組（1 MB）的上限，不予檢查",
-               "en": "the file has {size:,} bytes, over the limit of {limit:,} bytes (1 MB); it is not checked"},
-              {"zh-TW": "一季的填報檔遠小於此；請確認沒有誤貼其他資料（例如圖片或整份報告）。",
-               "en": "a quarter's status file is far smaller; check that nothing else (an image, a whole report) was pasted in."}),
+              {"zh-TW": "檔案有 {size:,} 位元組，超過 {limit:,} 位元組（{limit_mb} MB）的上限，不予檢查",
+               "en": "the file has {size:,} bytes, over the limit of {limit:,} bytes ({limit_mb} MB); it is not checked"},
+              {"zh-TW": "一季的填報檔遠小於此；請確認沒有誤貼其他資料（例如圖片或整份報告）。若檔案確實這麼大，"
+                        "可於執行時設環境變數 {variable}={need_mb} 放寬每檔上限（機關拉取請求的 CI 請維持預設）。",
+               "en": "a quarter's status file is far smaller; check that nothing else (an image, a whole report) was pasted in. If the file "
+                     "really is this big, raise the per-file limit for the run with the environment variable {variable}={need_mb} "
+                     "(keep the default in CI on agencies' pull requests)."}),
     "SC021": ("too-many-values",
               {"zh-TW": "檔案內容超過 {limit:,} 個值的上限，不予檢查", "en": "the file holds more than {limit:,} values, the limit; it is not checked"},
-              {"zh-TW": "填報檔不會有這麼多項目；請確認沒有誤貼其他資料。", "en": "a status file never has this many entries; check that nothing else was pasted in."}),
+              {"zh-TW": "填報檔不會有這麼多項目；請確認沒有誤貼其他資料。若檔案確實這麼大，可於執行時設環境變數 {variable} "
+                        "放寬每檔上限（目前 {limit_mb}，每 MB 可有 {values_per_mb:,} 個值；機關拉取請求的 CI 請維持預設）。",
+               "en": "a status file never has this many entries; check that nothing else was pasted in. If the file really is this big, "
+                     "raise the per-file limit for the run with the environment variable {variable} (now {limit_mb}; {values_per_mb:,} "
+                     "values per MB; keep the default in CI on agencies' pull requests)."}),
     "SC022": ("too-deep",
               {"zh-TW": "清單或對照表一層套一層，超過 {limit} 層的上限，不予檢查", "en": "lists and mappings are nested more than {limit} deep, the limit; it is not checked"},
               {"zh-TW": "請檢查此處的括號 [ ] {{ }} 是否成對、縮排是否正確；填報檔只需要幾層。",
@@ -509,6 +517,12 @@ def _params(problem: Problem) -> _Defaults:
         part = problem.params.get("part")
         params["asked_by_zh"] = f"方案{part}請各主政單位" if part else "請各主政單位"
         params["asked_by"] = f"part {part} of the plan asks" if part else "the quarterly review asks"
+    if problem.code == "SC020":
+        params["variable"], params["limit_mb"] = FILE_LIMIT_VARIABLE, problem.params["limit"] // MAX_FILE_BYTES
+        params["need_mb"] = megabytes_needed(problem.params["size"])
+    if problem.code == "SC021":
+        params["variable"], params["values_per_mb"] = FILE_LIMIT_VARIABLE, MAX_VALUES
+        params["limit_mb"] = problem.params.get("limit", 0) // MAX_VALUES
     if problem.code == "SC010":
         params["explain"] = _SCHEMA_ZH.get(str(problem.params.get("type")), "：" + str(problem.params.get("detail", ""))).format_map(params)
     return params

@@ -22,6 +22,13 @@ def outside_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def default_file_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The loader's limits as shipped, even in a shell that raised them (SIXCORE_FILE_LIMIT_MB): the tests of
+    SC020–SC022 count on them. A test of the variable sets it itself."""
+    monkeypatch.delenv("SIXCORE_FILE_LIMIT_MB", raising=False)
+
+
+@pytest.fixture(autouse=True)
 def no_browser_unless_printing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """`sixcore report` prints report.pdf with Chromium, 1–5 s a report: only tests marked `prints_pdf` get the
     browser; the others run `report` as on a machine without one (every other file, and a warning)."""

@@ -4,7 +4,7 @@ PyYAML silently keeps the last of two equal keys; here a duplicate key is a prob
 hand-edited status file it nearly always means one entry overwrote another.
 
 Files come from pull requests, so no file may take a run down (the figures are in sixcore.load.limits): a file
-is read only when it lies inside the repository and is no bigger than MAX_FILE_BYTES; characters YAML forbids
+is read only when it lies inside the repository and is no bigger than the file-size limit; characters YAML forbids
 (NUL, other control characters) are located before parsing; nodes are composed here from the parser's events,
 because PyYAML's composer forgets where an alias was written; and every value is counted as aliases are
 expanded, so an alias bomb is refused at the alias that passed the limit instead of filling memory.
@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from sixcore.load.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_TEXT, MAX_VALUES
+from sixcore.load.limits import MAX_DEPTH, FileLimits, file_limits
 from sixcore.problem import Problem, Severity
 
 BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -218,7 +218,7 @@ def _problem(path: Path, mark: Mark, code: str, **params: Any) -> Problem:
 class _Composer:
     """Nodes from the parser's events, as PyYAML composes them, but aliases kept as `_Alias` with their place.
 
-    Stops at the first node past MAX_VALUES or MAX_DEPTH, so a huge or deeply nested file is not parsed to its end.
+    Stops at the first node past the values limit or MAX_DEPTH, so a huge or deeply nested file is not parsed to its end.
     """
 
     def __init__(self, loader: Any, path: Path) -> None:
@@ -227,6 +227,7 @@ class _Composer:
         self.anchors: dict[str, yaml.Node] = {}
         self.open: set[yaml.Node] = set()  # collections being composed: an alias to one of them never ends
         self.count = 0
+        self.limits = file_limits()
 
     def document(self) -> _Node | None:
         loader = self.loader
@@ -255,8 +256,8 @@ class _Composer:
                 raise _Refused(_problem(self.path, _mark(start), "SC021", kind="loop", alias=anchor))
             return _Alias(anchor, target, _mark(start))
         self.count += 1
-        if self.count > MAX_VALUES:
-            raise _Refused(_problem(self.path, _mark(start), "SC021", kind="values", limit=MAX_VALUES))
+        if self.count > self.limits.values:
+            raise _Refused(_problem(self.path, _mark(start), "SC021", kind="values", limit=self.limits.values))
         if anchor is not None and anchor in self.anchors:
             raise yaml.composer.ComposerError(
                 f"found duplicate anchor {anchor!r}; first occurrence", self.anchors[anchor].start_mark, "second occurrence", start
@@ -329,6 +330,7 @@ class _Builder:
     text: int = 0
     via: _Alias | None = None  # the outermost alias being expanded: where a limit is reported
     entries: dict[yaml.Node, list[_Entry]] = field(default_factory=dict)
+    limits: FileLimits = field(default_factory=file_limits)
 
     def build(self, node: _Node, location: PathKey, depth: int = 1) -> Any:
         if isinstance(node, _Alias):
@@ -373,10 +375,10 @@ class _Builder:
     def spend(self, values: int, text: int, node: yaml.Node) -> None:
         self.values += values
         self.text += text
-        if self.values > MAX_VALUES:
-            raise self.refused("SC021", node, kind="alias" if self.via else "values", limit=MAX_VALUES)
-        if self.text > MAX_TEXT:
-            raise self.refused("SC021", node, kind="text" if self.via else "values", limit=MAX_TEXT)
+        if self.values > self.limits.values:
+            raise self.refused("SC021", node, kind="alias" if self.via else "values", limit=self.limits.values)
+        if self.text > self.limits.text:
+            raise self.refused("SC021", node, kind="text" if self.via else "values", limit=self.limits.text)
 
     def refused(self, code: str, node: yaml.Node, **params: Any) -> _Refused:
         if self.via is not None:
@@ -502,7 +504,7 @@ def parse_marked(text: str, path: Path) -> tuple[MarkedDocument | None, list[Pro
     """Parse YAML text into a MarkedDocument; syntax, tab, duplicate-key, empty-file and limit problems."""
     text, problems = _mend_full_width_colons(text, path)
     with _collection_paused():
-        if _FAST_COMPOSE and not _may_hold_anchor_or_alias(text) and _most_values(text) <= MAX_VALUES:
+        if _FAST_COMPOSE and not _may_hold_anchor_or_alias(text) and _most_values(text) <= file_limits().values:
             fast = _parse_fast(text, path, problems)
             if fast is not None:
                 return fast
@@ -551,7 +553,7 @@ def _parse_fast(text: str, path: Path, problems: list[Problem]) -> tuple[MarkedD
         if "<<" not in text:
             lean = _LeanBuilder(loader)
             data = lean.build(node, 1)
-            if lean.values > MAX_VALUES or lean.text > MAX_TEXT:
+            if lean.values > lean.limits.values or lean.text > lean.limits.text:
                 return None
             return MarkedDocument(path, data, starts=lean.starts), problems
         document = MarkedDocument(path, None)
@@ -586,6 +588,7 @@ class _LeanBuilder:
         self.text = 0
         self.starts = _Starts()
         self._start = self.starts.packed.append
+        self.limits = file_limits()
 
     def build(self, node: yaml.Node, depth: int) -> Any:
         self.values += 1
@@ -594,7 +597,7 @@ class _LeanBuilder:
         if isinstance(node, yaml.ScalarNode):
             self.text += len(node.value)
             return node.value if node.tag == _STR_TAG else _scalar(self.loader, node)
-        if node.tag not in _PLAIN_COLLECTION_TAGS or depth > MAX_DEPTH or self.values > MAX_VALUES:
+        if node.tag not in _PLAIN_COLLECTION_TAGS or depth > MAX_DEPTH or self.values > self.limits.values:
             raise _NotLean
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
@@ -684,19 +687,20 @@ def outside_repository(path: Path, root: Path) -> str | None:
 
 
 def read_limited(path: Path) -> tuple[bytes | None, list[Problem]]:
-    """The bytes of a regular file of at most MAX_FILE_BYTES; a problem for anything else, without reading it."""
+    """The bytes of a regular file within this run's file_bytes limit; a problem for anything else, without reading it."""
+    most = file_limits().file_bytes
     try:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):
             return None, [_problem(path, Mark(1, 1), "SC006", kind="not-file", reason="not a regular file")]
-        if status.st_size > MAX_FILE_BYTES:
-            return None, [_problem(path, Mark(1, 1), "SC020", size=status.st_size, limit=MAX_FILE_BYTES)]
+        if status.st_size > most:
+            return None, [_problem(path, Mark(1, 1), "SC020", size=status.st_size, limit=most)]
         with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+            raw = handle.read(most + 1)
     except OSError as error:
         return None, [_problem(path, Mark(1, 1), "SC006", reason=error.strerror or str(error))]
-    if len(raw) > MAX_FILE_BYTES:  # grew since stat
-        return None, [_problem(path, Mark(1, 1), "SC020", size=len(raw), limit=MAX_FILE_BYTES)]
+    if len(raw) > most:  # grew since stat
+        return None, [_problem(path, Mark(1, 1), "SC020", size=len(raw), limit=most)]
     return raw, []
 
 
