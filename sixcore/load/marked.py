@@ -22,6 +22,7 @@ import gc
 import os
 import re
 import stat
+from sys import intern
 from array import array
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -573,8 +574,13 @@ class _NotLean(Exception):
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
+# Keys and short values repeat by the ten thousand in a big set (status, planned, a work item's id in every quarter,
+# 進行中): each is kept once (sys.intern) rather than once per time libyaml reads it.
+_SHORT = 24
+
+
 def _lean_key(loader: Any, node: yaml.ScalarNode) -> Any:
-    return node.value if node.tag == _STR_TAG else _scalar(loader, node)
+    return intern(node.value) if node.tag == _STR_TAG else _scalar(loader, node)
 
 
 class _LeanBuilder:
@@ -595,8 +601,11 @@ class _LeanBuilder:
         start: Any = node.start_mark
         self._start(start.line << _LINE_SHIFT | start.column)
         if isinstance(node, yaml.ScalarNode):
-            self.text += len(node.value)
-            return node.value if node.tag == _STR_TAG else _scalar(self.loader, node)
+            value = node.value
+            self.text += len(value)
+            if node.tag != _STR_TAG:
+                return _scalar(self.loader, node)
+            return intern(value) if len(value) <= _SHORT else value
         if node.tag not in _PLAIN_COLLECTION_TAGS or depth > MAX_DEPTH or self.values > self.limits.values:
             raise _NotLean
         if isinstance(node, yaml.MappingNode):
