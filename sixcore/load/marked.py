@@ -22,12 +22,12 @@ import gc
 import os
 import re
 import stat
-from sys import intern
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from sys import intern
 from typing import Any, NamedTuple
 
 import yaml
@@ -92,16 +92,16 @@ _LINE_SHIFT = 32  # a start is packed as line << 32 | column (both 0-based, as l
 
 
 class _Starts:
-    """Where every value and mapping key of a file _LeanBuilder built starts, in composing order: a value, then
-    for a mapping each key followed by its value, for a list each item. The data has the same shape, so the
-    position of a location is its rank in that order, counted by walking the data along it; the ranks of a list's
-    or mapping's children are counted once, when a location first passes it."""
+    """Where every value and mapping key of a file _LeanBuilder built starts, in composing order (its rank): a
+    value, then for a mapping each key followed by its value, for a list each item; and how many ranks each
+    takes, itself and what it holds. The data has the same shape, so the position of a location is found by
+    walking the data along it, stepping over the siblings before each part; the ranks of a list's or mapping's
+    children are worked out once, when a location first passes it."""
 
     def __init__(self) -> None:
         self.packed = array("q")
-        # by id() of a list or mapping of the data (which outlives this): a child's rank after it, by its key (for a
-        # mapping, the rank of the key)
-        self._ranks: dict[int, dict[Any, int]] = {}
+        self.sizes = array("I")
+        self._ranks: dict[int, dict[Any, int]] = {}  # by a list's or mapping's rank: its children's (a key's, for a mapping)
 
     def mark(self, rank: int) -> Mark:
         packed = self.packed[rank]
@@ -113,44 +113,30 @@ class _Starts:
             if isinstance(node, dict):
                 if not _hashable(part) or part not in node:
                     break
-                key_rank = rank + self._child_ranks(node)[part]
+                key_rank = self._child_ranks(node, rank)[part]
                 rank = key_rank + 1
             elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-                rank += self._child_ranks(node)[part]
+                rank = self._child_ranks(node, rank)[part]
                 key_rank = None
             else:
                 break
             node = node[part]
         return self.mark(key_rank if prefer_key and key_rank is not None else rank)
 
-    def _child_ranks(self, node: dict[Any, Any] | list[Any]) -> dict[Any, int]:
-        known = self._ranks.get(id(node))
+    def _child_ranks(self, node: dict[Any, Any] | list[Any], rank: int) -> dict[Any, int]:
+        known = self._ranks.get(rank)
         if known is None:
-            known, rank = {}, 1
+            known, sizes, child = {}, self.sizes, rank + 1
             if isinstance(node, dict):
-                for key, value in node.items():
-                    known[key] = rank
-                    rank += 1 + _size(value)
+                for key in node:
+                    known[key] = child
+                    child += 1 + sizes[child + 1]
             else:
-                for index, value in enumerate(node):
-                    known[index] = rank
-                    rank += _size(value)
-            self._ranks[id(node)] = known
+                for index in range(len(node)):
+                    known[index] = child
+                    child += sizes[child]
+            self._ranks[rank] = known
         return known
-
-
-def _size(node: Any) -> int:
-    """How many values and keys `node` holds, itself included (the data's lists and mappings are plain list and dict)."""
-    children: Iterable[Any]
-    if node.__class__ is dict:
-        size, children = 1 + len(node), node.values()
-    elif node.__class__ is list:
-        size, children = 1, node
-    else:
-        return 1
-    for child in children:
-        size += _size(child) if child.__class__ is dict or child.__class__ is list else 1
-    return size
 
 
 def _hashable(part: Any) -> bool:
@@ -593,13 +579,15 @@ class _LeanBuilder:
         self.values = 0
         self.text = 0
         self.starts = _Starts()
-        self._start = self.starts.packed.append
+        self._add_start = self.starts.packed.append
+        self._add_size = self.starts.sizes.append
         self.limits = file_limits()
 
     def build(self, node: yaml.Node, depth: int) -> Any:
         self.values += 1
         start: Any = node.start_mark
-        self._start(start.line << _LINE_SHIFT | start.column)
+        self._add_start(start.line << _LINE_SHIFT | start.column)
+        self._add_size(1)
         if isinstance(node, yaml.ScalarNode):
             value = node.value
             self.text += len(value)
@@ -608,8 +596,10 @@ class _LeanBuilder:
             return intern(value) if len(value) <= _SHORT else value
         if node.tag not in _PLAIN_COLLECTION_TAGS or depth > MAX_DEPTH or self.values > self.limits.values:
             raise _NotLean
+        rank = len(self.starts.sizes) - 1
+        result: dict[Any, Any] | list[Any]
         if isinstance(node, yaml.MappingNode):
-            result: dict[Any, Any] = {}
+            result = {}
             for key_node, value_node in node.value:
                 if key_node.__class__ is not yaml.ScalarNode or key_node.tag == _MERGE_TAG:
                     raise _NotLean
@@ -619,10 +609,13 @@ class _LeanBuilder:
                 self.values += 1
                 self.text += len(key_node.value)
                 key_start: Any = key_node.start_mark
-                self._start(key_start.line << _LINE_SHIFT | key_start.column)
+                self._add_start(key_start.line << _LINE_SHIFT | key_start.column)
+                self._add_size(1)
                 result[key] = self.build(value_node, depth + 1)
-            return result
-        return [self.build(item, depth + 1) for item in node.value]
+        else:
+            result = [self.build(item, depth + 1) for item in node.value]
+        self.starts.sizes[rank] = len(self.starts.sizes) - rank
+        return result
 
 
 def _parse(text: str, path: Path, problems: list[Problem]) -> tuple[MarkedDocument | None, list[Problem]]:
