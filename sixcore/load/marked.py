@@ -539,8 +539,8 @@ def _parse_fast(text: str, path: Path, problems: list[Problem]) -> tuple[MarkedD
             return None, [*problems, _problem(path, Mark(1, 1), "SC005")]
         if "<<" not in text:
             lean = _LeanBuilder(loader)
-            data = lean.build(node, 1)
-            if lean.values > lean.limits.values or lean.text > lean.limits.text:
+            data = lean.build(node)
+            if lean.values > lean.limits.values:
                 return None
             return MarkedDocument(path, data, starts=lean.starts), problems
         document = MarkedDocument(path, None)
@@ -565,57 +565,68 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _SHORT = 24
 
 
-def _lean_key(loader: Any, node: yaml.ScalarNode) -> Any:
-    return intern(node.value) if node.tag == _STR_TAG else _scalar(loader, node)
-
-
 class _LeanBuilder:
     """_Builder for the commonest file: no anchor, alias or merge key, no duplicate key, within the limits. It builds
     the same data and packs where each value and key starts (_Starts) instead of a mark by location, and gives up
-    (_NotLean) at anything else, for _Builder to judge."""
+    (_NotLean) at anything else, for _Builder to judge. Text is not counted: without aliases no value is longer
+    than the file, which is within the text limit."""
 
     def __init__(self, loader: Any) -> None:
         self.loader = loader
-        self.values = 0
-        self.text = 0
         self.starts = _Starts()
-        self._add_start = self.starts.packed.append
-        self._add_size = self.starts.sizes.append
         self.limits = file_limits()
 
-    def build(self, node: yaml.Node, depth: int) -> Any:
-        self.values += 1
-        start: Any = node.start_mark
-        self._add_start(start.line << _LINE_SHIFT | start.column)
-        self._add_size(1)
-        if isinstance(node, yaml.ScalarNode):
-            value = node.value
-            self.text += len(value)
+    @property
+    def values(self) -> int:
+        return len(self.starts.sizes)
+
+    def build(self, root: yaml.Node) -> Any:
+        # one closure per file, the commonest value (a scalar in a mapping) handled in the loop: a node is a call
+        loader, most = self.loader, self.limits.values
+        sizes = self.starts.sizes
+        add_start, add_size = self.starts.packed.append, sizes.append
+        scalar_node, mapping_node = yaml.ScalarNode, yaml.MappingNode
+
+        def scalar(node: yaml.ScalarNode) -> Any:
+            text = node.value
             if node.tag != _STR_TAG:
-                return _scalar(self.loader, node)
-            return intern(value) if len(value) <= _SHORT else value
-        if node.tag not in _PLAIN_COLLECTION_TAGS or depth > MAX_DEPTH or self.values > self.limits.values:
-            raise _NotLean
-        rank = len(self.starts.sizes) - 1
-        result: dict[Any, Any] | list[Any]
-        if isinstance(node, yaml.MappingNode):
-            result = {}
-            for key_node, value_node in node.value:
-                if key_node.__class__ is not yaml.ScalarNode or key_node.tag == _MERGE_TAG:
-                    raise _NotLean
-                key = _lean_key(self.loader, key_node)
-                if key in result:
-                    raise _NotLean
-                self.values += 1
-                self.text += len(key_node.value)
-                key_start: Any = key_node.start_mark
-                self._add_start(key_start.line << _LINE_SHIFT | key_start.column)
-                self._add_size(1)
-                result[key] = self.build(value_node, depth + 1)
-        else:
-            result = [self.build(item, depth + 1) for item in node.value]
-        self.starts.sizes[rank] = len(self.starts.sizes) - rank
-        return result
+                return _scalar(loader, node)
+            return intern(text) if len(text) <= _SHORT else text
+
+        def value(node: yaml.Node, depth: int) -> Any:
+            start: Any = node.start_mark
+            add_start(start.line << _LINE_SHIFT | start.column)
+            add_size(1)
+            if node.__class__ is scalar_node:
+                return scalar(node)
+            rank = len(sizes) - 1
+            if node.tag not in _PLAIN_COLLECTION_TAGS or depth > MAX_DEPTH or rank >= most:
+                raise _NotLean
+            result: dict[Any, Any] | list[Any]
+            if node.__class__ is mapping_node:
+                result = {}
+                for key_node, value_node in node.value:
+                    if key_node.__class__ is not scalar_node or key_node.tag == _MERGE_TAG:
+                        raise _NotLean
+                    key = intern(key_node.value) if key_node.tag == _STR_TAG else _scalar(loader, key_node)
+                    if key in result:
+                        raise _NotLean
+                    start = key_node.start_mark
+                    add_start(start.line << _LINE_SHIFT | start.column)
+                    add_size(1)
+                    if value_node.__class__ is scalar_node:
+                        start = value_node.start_mark
+                        add_start(start.line << _LINE_SHIFT | start.column)
+                        add_size(1)
+                        result[key] = scalar(value_node)
+                    else:
+                        result[key] = value(value_node, depth + 1)
+            else:
+                result = [value(item, depth + 1) for item in node.value]
+            sizes[rank] = len(sizes) - rank
+            return result
+
+        return value(root, 1)
 
 
 def _parse(text: str, path: Path, problems: list[Problem]) -> tuple[MarkedDocument | None, list[Problem]]:

@@ -29,7 +29,7 @@ ACHIEVEMENT_PLAN_WORDS = "達成、部分達成、未達成"
 def _clerk_word(words: dict[str, str], allowed: str, kind: str) -> Any:
     """A validator taking a word as a clerk may type it: the plan's, or the English one in any letter case (Done, ON-TRACK)."""
     def read(value: Any) -> Any:
-        if not isinstance(value, str):
+        if not isinstance(value, str) or value in words:  # most files write the words exactly
             return value
         text = " ".join(unicodedata.normalize("NFKC", value).split())
         text = text.lower() if text.isascii() else text
