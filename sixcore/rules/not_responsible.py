@@ -23,10 +23,16 @@ DEFAULT_SEVERITY = Severity.ERROR
 
 
 def check(ctx: AuditContext) -> Iterator[Problem]:
+    allowed_by_item: dict[str, set[str]] = {}  # an item is filed on in quarter after quarter
     for status in ctx.statuses:
         body = ctx.body(status.model.agency)
         for item_id in status.model.work_items:
             placed = ctx.plan.work_item_by_id.get(item_id)
-            if placed is not None and body not in (allowed := may_file(ctx, placed)):
+            if placed is None:
+                continue
+            allowed = allowed_by_item.get(item_id)
+            if allowed is None:
+                allowed = allowed_by_item[item_id] = may_file(ctx, placed)
+            if body not in allowed:
                 yield status.loaded.problem(("work_items", item_id), prefer_key=True, item=item_id, agency=status.model.agency,
                                             responsible="、".join(sorted(allowed)))
