@@ -21,10 +21,11 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-# For a model of which a run holds tens of thousands (a status file's entry for one work item or KPI): the same
-# validation, frozen and closed to unknown keys, as a slotted dataclass, about a fifth of a Model's memory (no
-# instance dictionary, no record of the fields set). Unknown keys are reported as `unexpected_keyword_argument`.
-entry_model = dataclass(frozen=True, slots=True, config=ConfigDict(extra="forbid"))
+# For a model of which a run holds tens of thousands (a work item and its phases, a status file's entry for one work
+# item or KPI): the same validation, frozen and closed to unknown keys, as a slotted dataclass, about a fifth of a
+# Model's memory (no instance dictionary, no record of the fields set); fields are given by name. Unknown keys are
+# reported as `unexpected_keyword_argument`.
+entry_model = dataclass(frozen=True, slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
 
 
 class Bilingual(Model):

@@ -7,13 +7,14 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from sixcore.calendar import MonthRange, Quarter, RocDay, RocMonth
-from sixcore.model.base import Bilingual, DeadlineField, Model, MonthRangeField, QuarterField, RocMonthField
+from sixcore.model.base import Bilingual, DeadlineField, Model, MonthRangeField, QuarterField, RocMonthField, entry_model
 
 SourceLines = tuple[int, int]
 Note = str | None
 
 
-class Phase(Model):
+@entry_model
+class Phase:
     """One phase of a work item's schedule: a month range, or a deadline, optionally labelled or recurring."""
 
     label: str | None = Field(default=None, description="phase label as printed: 第一期 / 受理申請 / 執行期程 / 前置期 …")
@@ -48,7 +49,8 @@ class Phase(Model):
         return self.range or MonthRange(self.end, self.end)
 
 
-class WorkItem(Model):
+@entry_model
+class WorkItem:
     """重點工作項目."""
 
     number: str = Field(description="as printed, e.g. 1.1.1")
@@ -73,7 +75,8 @@ class WorkItem(Model):
         return min(starts, default=None)
 
 
-class Approach(Model):
+@entry_model
+class Approach:
     """具體作法."""
 
     number: str
@@ -82,14 +85,16 @@ class Approach(Model):
     note: Note = None
 
 
-class Target(Model):
+@entry_model
+class Target:
     """One 目標 bullet of a 事項."""
 
     text: str
     note: Note = None
 
 
-class Item(Model):
+@entry_model
+class Item:
     """事項."""
 
     number: str
