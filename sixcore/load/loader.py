@@ -89,7 +89,16 @@ class LoadedPlan:
     def agency_by_id(self) -> dict[str, Agency]:
         return {agency.id: agency for agency in self.agencies.model.agencies} if self.agencies else {}
 
-    def placed_work_items(self) -> Iterator[PlacedWorkItem]:
+    def placed_work_items(self) -> list[PlacedWorkItem]:
+        """Every work item in plan order, a repeated id as often as it is written (made once: the rules, the judge
+        and the renderers each walk them all)."""
+        return self._placed_work_items
+
+    @cached_property
+    def _placed_work_items(self) -> list[PlacedWorkItem]:
+        return list(self._place_work_items())
+
+    def _place_work_items(self) -> Iterator[PlacedWorkItem]:
         for loaded in self.industries:
             industry = loaded.model
             for m, measure in enumerate(industry.measures):
