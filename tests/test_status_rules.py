@@ -182,6 +182,23 @@ def test_progress_going_down_needs_a_note(mini):
     assert [p for p in problems(mini) if p[3] == "SC303"] == []
 
 
+def test_progress_is_compared_with_the_latest_earlier_actual(mini):
+    # by hand: 111Q1 70, 111Q2 30 (explained), 111Q3 40: 40 is below 70 but not below 30, the latest before it
+    for quarter, actual, note in (("111Q1", 70, ""), ("111Q2", 30, ", note: 重新估算"), ("111Q3", 40, "")):
+        file_status(mini, quarter, "nstc", f"""
+            work_items:
+              "1-1/1.1.1": {{status: 進行中, planned: 80, actual: {actual}{note}}}
+        """)
+    assert [p for p in problems(mini, as_of="111Q3") if p[3] == "SC303"] == []
+    file_status(mini, "111Q3", "nstc", """
+        work_items:
+          "1-1/1.1.1": {status: 進行中, planned: 80, actual: 20}
+    """)
+    assert [p for p in problems(mini, as_of="111Q3") if p[3] == "SC303"] == [("status/111Q3/nstc.yaml", 4, 51, "SC303")]
+    [found] = [p for p in check_repo(mini, as_of=Quarter.parse("111Q3")).problems if p.code == "SC303"]
+    assert (found.params["actual"], found.params["previous"]) == (20, 30)
+
+
 def test_kpi_behind_its_yearly_target_in_q4(mini):
     file_status(mini, "113Q4", "nstc", """
         kpis:

@@ -7,7 +7,6 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from pydantic import ValidationError
 from sixcore.calendar import Quarter, RocDateError
 from sixcore.load.loader import Loaded, LoadedPlan, load_model
 from sixcore.model.plan import WorkItem
-from sixcore.model.status import StatusFile, WorkItemReport
+from sixcore.model.status import StatusFile
 from sixcore.problem import Problem, Severity
 
 STATUS_DIR = Path("status")
@@ -214,15 +213,3 @@ class AuditContext:
 
     def filed_in(self, quarter: Quarter) -> list[FiledStatus]:
         return [status for status in self.statuses if status.quarter == quarter]
-
-    @cached_property
-    def _reports_by_item(self) -> dict[str, list[tuple[FiledStatus, WorkItemReport]]]:
-        reports: dict[str, list[tuple[FiledStatus, WorkItemReport]]] = {}
-        for status in sorted(self.statuses, key=lambda s: s.quarter):
-            for item_id, report in status.model.work_items.items():
-                reports.setdefault(item_id, []).append((status, report))
-        return reports
-
-    def reports_of(self, work_item_id: str) -> Iterator[tuple[FiledStatus, WorkItemReport]]:
-        """Every report of a work item, oldest quarter first."""
-        yield from self._reports_by_item.get(work_item_id, [])

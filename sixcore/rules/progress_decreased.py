@@ -21,10 +21,17 @@ DEFAULT_SEVERITY = Severity.WARNING
 def check(ctx: AuditContext) -> Iterator[Problem]:
     if ctx.as_of is None:
         return
-    for status in ctx.filed_in(ctx.as_of):
+    current = ctx.filed_in(ctx.as_of)
+    reported = {item_id for status in current for item_id in status.model.work_items}
+    previous: dict[str, float] = {}  # each item's latest actual before the quarter: of the last file, in quarter order
+    for status in sorted((status for status in ctx.statuses if status.quarter < ctx.as_of), key=lambda status: status.quarter):
+        for item_id, report in status.model.work_items.items():
+            if report.actual is not None and item_id in reported:
+                previous[item_id] = report.actual
+    for status in current:
         for item_id, report in status.model.work_items.items():
             if report.actual is None or report.note:
                 continue
-            earlier = [r.actual for s, r in ctx.reports_of(item_id) if s.quarter < status.quarter and r.actual is not None]
-            if earlier and report.actual < earlier[-1]:
-                yield status.loaded.problem(("work_items", item_id, "actual"), item=item_id, actual=report.actual, previous=earlier[-1])
+            before = previous.get(item_id)
+            if before is not None and report.actual < before:
+                yield status.loaded.problem(("work_items", item_id, "actual"), item=item_id, actual=report.actual, previous=before)
