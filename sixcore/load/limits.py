@@ -38,9 +38,9 @@ MAX_PROBLEMS_PER_FILE = 1_000
 # file's size, so they stay.
 FILE_LIMIT_VARIABLE = "SIXCORE_FILE_LIMIT_MB"
 
-# The most the variable may name. A run takes about 25 MB of memory per MB of YAML (check on the 66 MB ×100
-# benchmark: 1.6 GB), so one 100 MB file already needs a few GB; a larger figure is more likely bytes typed for
-# megabytes than a file anyone has.
+# The most the variable may name. check takes about 10 MB of memory per MB of YAML (675 MiB on the 66 MB ×100
+# benchmark; a report more), so one 100 MB file already needs a GB or more; a larger figure is more likely bytes
+# typed for megabytes than a file anyone has.
 MOST_FILE_LIMIT_MB = 100
 
 
