@@ -526,13 +526,34 @@ class Standings:
 
     def behind_quarters(self, item_id: str) -> int:
         """Quarters in a row, up to this one, in which the item's light is yellow or red, counted back to the first
-        filing (連續 n 季 in the report; each earlier quarter is judged once and kept)."""
+        filing (連續 n 季 in the report)."""
+        placed = self.ctx.plan.work_item_by_id[item_id]
         count, quarter = 0, self.quarter
         while self._first_filed is not None and quarter >= self._first_filed:
-            if self.items_as_of(quarter)[item_id].light not in (Light.yellow, Light.red):
+            if self._light_as_of(placed, quarter) not in (Light.yellow, Light.red):
                 break
             count, quarter = count + 1, quarter.previous()
         return count
+
+    def _light_as_of(self, placed: PlacedWorkItem, quarter: Quarter) -> Light:
+        """The item's light as of `quarter`: from that quarter's standings if judged, else the item judged alone, as a
+        light does not depend on earlier quarters (only the streak does, which is not asked here); judging every item
+        of every quarter back to the first filing for the few items behind that long took most of the report's judging."""
+        judged = self._by_quarter.get(quarter)
+        if judged is not None:
+            return judged[placed.id].light
+        return self._judge(placed, Moment.of(quarter, self.first_review), {}).light
+
+    def actual_progress(self, item_id: str, quarter: Quarter) -> float:
+        """The item's actual cumulative progress (%) as judged at `quarter`, for the 管考 progress curve: 100 once 完成
+        (State.completed), else the latest word's actual figure, 0 without one. Worked out from the latest word alone,
+        without judging every item of every quarter of the curve."""
+        schedule = self.schedules[item_id]
+        word = self._words_around(item_id, quarter.index)[0]
+        if schedule.start_month is not None and schedule.completes(word):  # as _state: undated first, then completed
+            return 100.0
+        actual = word.report.actual if word else None
+        return float(actual) if actual is not None else 0.0
 
     def _streak_base(self, quarter: Quarter) -> dict[str, ItemStanding]:
         """The previous quarter's standings, needed only as far back as a streak can reach."""

@@ -91,3 +91,31 @@ def test_the_shares_come_from_the_lights_file():
 
     strict = RollupLights(red_share=0.1, yellow_share=0.05)
     assert rollup([Light.red] + [Light.green] * 9, strict) is Light.red
+
+
+def test_shortcuts_agree_with_the_full_judge(demo: Path):
+    """The progress curve's actual figure and 連續 n 季 are read without judging every item of every earlier quarter;
+    on the synthetic set, for every quarter and item, they say what the full judgment of each quarter says: 100 when
+    completed, else the latest word's actual (0 without one); the yellow or red quarters in a row back to the first filing."""
+    ctx, _ = load_context(demo)
+    quarters = [Quarter.parse(f"{year}Q{number}") for year in range(110, 114) for number in range(1, 5)]
+    checked_completed = checked_streaks = 0
+    for quarter in quarters:
+        shortcut = Standings(ctx, quarter)  # a fresh one: nothing judged yet but what it asks for itself
+        full = Standings(ctx, quarter)
+        judged = {each: full.items_as_of(each) for each in quarters if each <= quarter}
+        for item_id, standing in judged[quarter].items():
+            if standing.state is State.completed:
+                expected, checked_completed = 100.0, checked_completed + 1
+            else:
+                expected = float(standing.report.actual) if standing.report and standing.report.actual is not None else 0.0
+            assert shortcut.actual_progress(item_id, quarter) == expected, (item_id, quarter)
+            if standing.continuously_behind:
+                streak = 0
+                for earlier in reversed([each for each in judged if each <= quarter]):
+                    if judged[earlier][item_id].light not in (Light.yellow, Light.red):
+                        break
+                    streak += 1
+                assert shortcut.behind_quarters(item_id) == streak, (item_id, quarter)
+                checked_streaks += streak > 2
+    assert checked_completed and checked_streaks  # not vacuous: items completed, and streaks longer than the judge's reach
