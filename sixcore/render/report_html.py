@@ -19,7 +19,7 @@ from html import escape
 
 from sixcore.messages import PRINT_WORDS, Lang, word
 from sixcore.render.report_charts import LIGHT_COLOURS
-from sixcore.render.report_tables import Cell, Mark, Note, Section, Table, cell_text
+from sixcore.render.report_tables import Cell, Mark, Note, Section, Table, cell_text, rendered_once
 
 # On paper (@media print, and again in the page's margin boxes, which do not inherit it): a TrueType Ming face, which
 # Chromium embeds as a real font whose text searches and copies as written; Noto Sans CJK is CFF, embedded as Type 3
@@ -91,7 +91,7 @@ class _Column:
 
     @classmethod
     def of(cls, header: str, values: list[Cell]) -> _Column:
-        lines = [line for value in values if not isinstance(value, Mark) for line in _lines(value)]
+        lines = [line for value in values if not isinstance(value, Mark) for line in _lines(cell_text(value))]
         # a light is kept whole as the dot, a space and its word in bold
         marks = [_MARK_EM + _BOLD * _em(value.text) for value in values if isinstance(value, Mark)]
         need = max([_header_em(header), *marks, *(_em(line) for line in lines if _is_atom(line))]) + _PADDING_EM
@@ -100,13 +100,24 @@ class _Column:
         return cls(need, max(need, typical + _PADDING_EM), max([need, *(value + _PADDING_EM for value in filled)]))
 
 
+class _CharEm(dict[str, float]):
+    """Each character's printed width in em, looked up once per character: a report's tables hold millions of them."""
+
+    def __missing__(self, char: str) -> float:
+        em = self[char] = 1.0 if unicodedata.east_asian_width(char) in "WF" else 0.6
+        return em
+
+
+_CHAR_EM = _CharEm()
+
+
 def _em(text: str) -> float:
     """Printed width in em: CJK and full-width characters are one em, others about 0.6."""
-    return sum(1.0 if unicodedata.east_asian_width(char) in "WF" else 0.6 for char in text)
+    return sum(map(_CHAR_EM.__getitem__, text))
 
 
-def _lines(value: Cell) -> list[str]:
-    return cell_text(value).split("\n") if cell_text(value) else []
+def _lines(text: str) -> list[str]:
+    return text.split("\n") if text else []
 
 
 def _is_atom(line: str) -> bool:
@@ -123,13 +134,14 @@ def _cell(value: Cell) -> str:
     if isinstance(value, Mark):
         return (f'<td><span class="light light-{value.light.value}"><span class="dot" aria-hidden="true">●</span> '
                 f'{escape(value.text)}</span></td>')
+    text = cell_text(value)
     if isinstance(value, (int, float, Decimal)):
         css = ' class="num"'
-    elif all(_is_atom(line) for line in _lines(value)) and value:
+    elif all(_is_atom(line) for line in _lines(text)) and value:
         css = ' class="atom"'
     else:
         css = ""
-    return f"<td{css}>{escape(cell_text(value)).replace(chr(10), '<br>')}</td>"
+    return f"<td{css}>{escape(text).replace(chr(10), '<br>')}</td>"
 
 
 def _note(note: Note) -> str:
@@ -168,7 +180,8 @@ def _table(table: Table) -> tuple[bool, str]:
     columns = "".join(f'<col style="width: {share:.1f}%">' for share in widths)
     style = f' style="width: {width:.1f}%"' if width < 100 else ""
     head = "".join(f'<th scope="col">{escape(header)}</th>' for header in table.headers)
-    body = "".join("<tr>" + "".join(_cell(value) for value in row) + "</tr>" for row in table.rows)
+    cell = rendered_once(_cell)
+    body = "".join("<tr>" + "".join([cell(value) for value in row]) + "</tr>" for row in table.rows)
     short = ' class="short"' if len(table.rows) <= _SHORT_ROWS else ""
     return wide, (f'<table id="table-{table.key}"{short}{style}><caption>{escape(table.title)}</caption><colgroup>{columns}</colgroup>'
                   f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from sixcore.render.report_tables import Cell, Mark, Section, cell_text
+from sixcore.render.report_tables import Cell, Mark, Section, cell_text, rendered_once
 from sixcore.standing import Light
 
 # a symbol beside the word, so the light reads in colour and without it
@@ -28,7 +28,8 @@ def format_report_markdown(title: str, sections: list[Section]) -> str:
             if table.title != section.title:
                 lines += [f"### {table.title}", ""]
             if table.rows:
-                rows = [[_markdown_cell(value) for value in row] for row in table.rows]
+                cell = rendered_once(_markdown_cell)
+                rows = [[cell(value) for value in row] for row in table.rows]
                 lines += [tabulate(rows, headers=table.headers, tablefmt="github", disable_numparse=True), ""]
             if table.note:
                 lines += [str(table.note), ""]

@@ -23,7 +23,7 @@ from odf.table import Table as OdsTable
 from odf.table import TableCell, TableRow
 from odf.text import P
 
-from sixcore.render.report_tables import Cell, Mark, Section, Table, cell_text
+from sixcore.render.report_tables import Cell, Mark, Section, Table, cell_text, rendered_once
 from sixcore.standing import Light
 
 _FILL = {Light.green: "#d3f0dc", Light.yellow: "#fff1c2", Light.red: "#f8d0d0", Light.done: "#d6e4fb", Light.unreported: "#e9defb",
@@ -117,10 +117,12 @@ def format_report_ods(sections: list[Section], overview_title: str) -> bytes:
             sheet.appendChild(_Rows("".join(rows)))
         document.spreadsheet.addElement(sheet)
 
+    rendered = rendered_once(lambda value: _cell(value, lights))
+
     def cell(value: Cell) -> str:
         if isinstance(value, Mark):
             used.add(lights[value.light])
-        return _cell(value, lights)
+        return rendered(value)
 
     paragraphs = [paragraph for section in sections for paragraph in section.paragraphs]
     add_sheet(_sheet_name(Table("overview", overview_title, [], []), taken), [_row([cell(paragraph)]) for paragraph in paragraphs])

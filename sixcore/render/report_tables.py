@@ -7,7 +7,7 @@ is a `Mark` (light + its word) so each format can show colour *and* word, never 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -41,6 +41,23 @@ def cell_text(value: Cell) -> str:
     if isinstance(value, float):
         return f"{value:,.2f}".rstrip("0").rstrip(".")
     return str(value)
+
+
+def rendered_once(render: Callable[[Cell], str]) -> Callable[[Cell], str]:
+    """`render`, remembering what it gave for each text cell (a str or a Mark): a report's tables repeat the same states,
+    lights, agencies and dates thousands of times. Numbers are rendered each time, as 1, 1.0 and Decimal(1) are equal
+    keys that print differently."""
+    done: dict[Cell, str] = {}
+
+    def render_once(value: Cell) -> str:
+        if type(value) is not str and type(value) is not Mark:
+            return render(value)
+        found = done.get(value)
+        if found is None:
+            found = done[value] = render(value)
+        return found
+
+    return render_once
 
 
 @dataclass(frozen=True)
