@@ -179,20 +179,20 @@ def item_segments(phases: Sequence[Phase]) -> tuple[Segment, ...]:
 
 def measure_segments(phases: Iterable[Phase]) -> tuple[Segment, ...]:
     """Runs of months by kind over its items' phases: 執行 wherever any item has other work, 受理申請 where only calls are open."""
-    kinds: dict[RocMonth, SegmentKind] = {}
+    # months as RocMonth.index: a RocMonth for every month of every phase was most of what gantt did after loading
+    kinds: dict[int, SegmentKind] = {}
     for phase in phases:
         kind = kind_of(phase)
-        for month in phase.span.months():
+        for month in range(phase.span.start.index, phase.span.end.index + 1):
             if kinds.get(month) is not SegmentKind.work:
                 kinds[month] = kind
-    segments: list[Segment] = []
+    runs: list[tuple[int, int, SegmentKind]] = []  # first month, last month, kind
     for month in sorted(kinds):
-        last = segments[-1] if segments else None
-        if last is not None and last.kind is kinds[month] and last.months.end.shift(1) == month:
-            segments[-1] = Segment(MonthRange(last.months.start, month), last.kind)
+        if runs and runs[-1][2] is kinds[month] and runs[-1][1] + 1 == month:
+            runs[-1] = (runs[-1][0], month, kinds[month])
         else:
-            segments.append(Segment(MonthRange(month, month), kinds[month]))
-    return tuple(segments)
+            runs.append((month, month, kinds[month]))
+    return tuple(Segment(MonthRange(RocMonth.from_index(first), RocMonth.from_index(last)), kind) for first, last, kind in runs)
 
 
 def build_timeline(ctx: AuditContext, as_of: Quarter, selection: Selection) -> Timeline:
@@ -211,8 +211,10 @@ def build_timeline(ctx: AuditContext, as_of: Quarter, selection: Selection) -> T
         raise SixcoreUserError("沒有符合條件且有期程的工作項目；請放寬 --measure / --industry / --agency"
                                " / no dated work item matches; widen --measure / --industry / --agency")
     rows: dict[int, list[Bar]] = {}
-    for measure_id in dict.fromkeys(placed.measure.id for placed in dated):
-        items = [placed for placed in dated if placed.measure.id == measure_id]
+    by_measure: dict[str, list[PlacedWorkItem]] = {}  # in plan order, as the measures first appear
+    for placed in dated:
+        by_measure.setdefault(placed.measure.id, []).append(placed)
+    for items in by_measure.values():
         measure = items[0].measure
         bars = rows.setdefault(items[0].industry.industry, [])
         bars.append(Bar(BarLevel.measure, measure.id, measure.title, measure_state([standings[placed.id].state for placed in items]),
