@@ -569,13 +569,17 @@ def _agency_appendix(report: QuarterReport, words: _Words, number: int) -> list[
     headers = [words("agency"), words("expected_items"), words("reported_items"), words("owed_overdue"), words("filed_on")]
     head = Section("agencies", title, [words("agencies_intro", part=part)],
                    [Table("agencies", title, headers, overview, words("no_agencies"))], appendix=title)
+    position = {standing.id: index for index, standing in enumerate(report.items)}
     return [head, *(_agency_section(report, words, agency, words("sub_appendix", number=_appendix_number(words, number),
-                                                                  sub=_appendix_number(words, sub), title=agency.name.get(words.lang)), title)
+                                                                  sub=_appendix_number(words, sub), title=agency.name.get(words.lang)),
+                                    title, position)
                     for sub, agency in enumerate(report.agencies, start=1))]
 
 
-def _agency_section(report: QuarterReport, words: _Words, agency: AgencyFiling, title: str, appendix: str) -> Section:
-    """One agency's page: its part 伍 texts as filed, and each work item it owes or its file names, with what the file said."""
+def _agency_section(report: QuarterReport, words: _Words, agency: AgencyFiling, title: str, appendix: str,
+                    position: dict[str, int]) -> Section:
+    """One agency's page: its part 伍 texts as filed, and each work item it owes or its file names, with what the file said.
+    `position`: each item's place in report.items, to list an agency's items in plan order without a pass over them all."""
     name = agency.name.get(words.lang)
     filed = agency.status.model if agency.status else None
     reported = filed.work_items if filed else {}
@@ -584,12 +588,12 @@ def _agency_section(report: QuarterReport, words: _Words, agency: AgencyFiling, 
         [words("highlights"), "\n".join(filed.highlights)], [words("next_quarter"), "\n".join(filed.next_quarter)]]
     owed = {standing.id for standing in agency.owed}
     items: list[list[Cell]] = []
-    for standing in report.items:
-        if standing.id in owed or standing.id in reported:
-            own = reported.get(standing.id)
-            items.append([standing.id, standing.placed.work_item.text, words("yes") if standing.id in owed else "",
-                          words.reported(own.state) if own and own.state else words("not_filed"),
-                          own.planned if own else None, own.actual if own else None, words.state(standing.state), words.light(standing.light)])
+    for item_id in sorted((owed | reported.keys()) & position.keys(), key=position.__getitem__):
+        standing = report.items[position[item_id]]
+        own = reported.get(item_id)
+        items.append([item_id, standing.placed.work_item.text, words("yes") if item_id in owed else "",
+                      words.reported(own.state) if own and own.state else words("not_filed"),
+                      own.planned if own else None, own.actual if own else None, words.state(standing.state), words.light(standing.light)])
     # English names are too long for a sheet's 31 characters: there the abbreviation stands in (MOEA, NSTC)
     short = name if words.lang is Lang.zh or agency.body not in report.names else report.names[agency.body].now.en
     return Section(f"agency-{agency.body}", title, [], [
