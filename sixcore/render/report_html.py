@@ -91,11 +91,19 @@ class _Column:
 
     @classmethod
     def of(cls, header: str, values: list[Cell]) -> _Column:
-        lines = [line for value in values if not isinstance(value, Mark) for line in _lines(cell_text(value))]
+        measured: dict[str, list[tuple[float, bool]]] = {}  # a text's lines: em and whether kept whole; a column repeats its texts
+
+        def measure(text: str) -> list[tuple[float, bool]]:
+            found = measured.get(text)
+            if found is None:
+                found = measured[text] = [(_em(line), _is_atom(line)) for line in _lines(text)]
+            return found
+
+        lines = [line for value in values if not isinstance(value, Mark) for line in measure(cell_text(value))]
         # a light is kept whole as the dot, a space and its word in bold
         marks = [_MARK_EM + _BOLD * _em(value.text) for value in values if isinstance(value, Mark)]
-        need = max([_header_em(header), *marks, *(_em(line) for line in lines if _is_atom(line))]) + _PADDING_EM
-        filled = [*marks, *(min(_em(line), _LONG_EM) for line in lines)]  # empty cells do not make a column of reasons narrow
+        need = max([_header_em(header), *marks, *(em for em, atom in lines if atom)]) + _PADDING_EM
+        filled = [*marks, *(min(em, _LONG_EM) for em, _ in lines)]  # empty cells do not make a column of reasons narrow
         typical = sum(filled) / len(filled) if filled else 0.0
         return cls(need, max(need, typical + _PADDING_EM), max([need, *(value + _PADDING_EM for value in filled)]))
 
