@@ -10,17 +10,15 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sixcore.errors import SixcoreUserError
 from sixcore.messages import Lang
-from sixcore.render.report_charts import charts_section
-from sixcore.render.report_csv import format_items_csv
-from sixcore.render.report_html import PageFoot, format_report_html
-from sixcore.render.report_json import format_report_json
-from sixcore.render.report_markdown import format_report_markdown
-from sixcore.render.report_ods import format_report_ods
-from sixcore.render.report_tables import Section, notice, title
-from sixcore.report import QuarterReport
+
+if TYPE_CHECKING:  # the renderers are imported where used: gantt imports this module for write_files alone
+    from sixcore.render.report_html import PageFoot
+    from sixcore.render.report_tables import Section
+    from sixcore.report import QuarterReport
 
 REPORTS_DIR = Path("reports")
 
@@ -33,18 +31,30 @@ def default_report_dir(root: Path, report: QuarterReport, lang: Lang) -> Path:
 
 def page_foot(report: QuarterReport, lang: Lang) -> PageFoot:
     """Every printed page: the issuing unit (plan/programme.yaml issued_by) and the as-of date, the report's date."""
+    from sixcore.render.report_html import PageFoot
+
     issued_by = report.programme.issued_by
     return PageFoot(issued_by.get(lang) if issued_by else None, report.as_of)
 
 
 def render_report_html(report: QuarterReport, sections: list[Section], lang: Lang) -> bytes:
     """report.html, which report.pdf is also printed from."""
+    from sixcore.render.report_charts import charts_section
+    from sixcore.render.report_html import format_report_html
+    from sixcore.render.report_tables import notice, title
+
     return format_report_html(title(report, lang), sections, lang, notice(report, lang), page_foot(report, lang),
                               charts_section(report, lang)).encode()
 
 
 def render_report_files(report: QuarterReport, sections: list[Section], lang: Lang) -> dict[str, bytes]:
     """File name → content, every format of one report (`sections`: report_sections of it, in `lang`)."""
+    from sixcore.render.report_csv import format_items_csv
+    from sixcore.render.report_json import format_report_json
+    from sixcore.render.report_markdown import format_report_markdown
+    from sixcore.render.report_ods import format_report_ods
+    from sixcore.render.report_tables import title
+
     return {
         "report.md": format_report_markdown(title(report, lang), sections).encode(),
         "report.html": render_report_html(report, sections, lang),

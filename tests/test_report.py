@@ -195,7 +195,7 @@ def test_nothing_half_written_when_a_format_fails(demo: Path, tmp_path: Path, mo
     def broken(*args, **kwargs):
         raise RuntimeError("renderer failed")
 
-    monkeypatch.setattr("sixcore.publish.format_report_ods", broken)
+    monkeypatch.setattr("sixcore.render.report_ods.format_report_ods", broken)  # publish imports it when writing a report
     result = run("report", "--root", str(demo), "--quarter", "113Q3", "--out", str(out))
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert {path.name: path.read_bytes() for path in out.iterdir()} == before  # untouched, no temporary left over
