@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from decimal import Decimal
 from types import UnionType
@@ -44,6 +45,9 @@ T = TypeVar("T")
 
 def _roc_validator(parse: Callable[[str], T], example: str) -> Callable[[Any], T]:
     what = "quarter" if "Q" in example else "date"  # how a message names the field: 季別 or 日期
+    # the same few hundred dates and ranges are written thousands of times; the values are immutable, so one is
+    # parsed once and shared (a text that fails is not remembered and fails again, with its message)
+    parse = functools.lru_cache(maxsize=4096)(parse)
 
     def validate(value: Any) -> T:
         if isinstance(value, (RocMonth, RocDay, MonthRange, Quarter)):
