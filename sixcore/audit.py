@@ -16,7 +16,7 @@ from sixcore.load.limits import MAX_PROBLEMS_PER_FILE
 from sixcore.load.loader import LoadedPlan, load_plan
 from sixcore.load.status import AuditContext, filing_place, load_status, quarter_folders, workbook_problem
 from sixcore.problem import Problem, Severity, limit_per_file, sort_problems
-from sixcore.rules import run_rules
+from sixcore.rules import run_plan_rules, run_rules
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,13 @@ def default_quarter(root: Path, today: dt.date | None = None, last: Quarter | No
     if last is not None and last < current:
         return last, Chosen.programme_end
     return current, Chosen.current
+
+
+def check_plan(root: Path) -> tuple[LoadedPlan, list[Problem]]:
+    """plan/ alone, loaded and judged by the plan rules: what a command that builds on the plan only (export) refuses
+    on, without loading and judging every status file."""
+    plan = load_plan(root)
+    return plan, sort_problems([*plan.problems, *run_plan_rules(plan)])
 
 
 def load_context(root: Path, as_of: Quarter | None = None) -> tuple[AuditContext, list[Problem]]:

@@ -290,14 +290,14 @@ def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", metavar=_choices(ExportFormat), help="輸出格式 / output format")] = ExportFormat.json,
 ) -> None:
     """輸出正規化的方案資料 / print the normalised plan (measures, work items, KPIs, budget)."""
-    from sixcore.audit import check_repo
+    from sixcore.audit import check_plan
 
     base = _root(root)
-    result = check_repo(base)
-    _refuse_plan_errors(result.problems, base)
+    plan, problems = check_plan(base)
+    _refuse_plan_errors(problems, base)
     from sixcore.export import export_plan
 
-    typer.echo(json.dumps(export_plan(result.plan), ensure_ascii=False, indent=2))
+    typer.echo(json.dumps(export_plan(plan), ensure_ascii=False, indent=2))
 
 
 class ReportFormat(str, Enum):

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from types import ModuleType
 
+from sixcore.load.loader import LoadedPlan
 from sixcore.load.status import AuditContext
 from sixcore.problem import Problem, Severity
 from sixcore.rules import (
@@ -62,8 +63,17 @@ STATUS_RULES: dict[str, ModuleType] = {
 
 def run_rules(ctx: AuditContext) -> Iterator[Problem]:
     """Every rule's findings, with the rule's code and severity."""
-    for registry, subject in ((PLAN_RULES, ctx.plan), (STATUS_RULES, ctx)):
-        for code, rule in registry.items():
-            severity: Severity = rule.DEFAULT_SEVERITY
-            for finding in rule.check(subject):
-                yield replace(finding, code=code, severity=severity)
+    yield from _run(PLAN_RULES, ctx.plan)
+    yield from _run(STATUS_RULES, ctx)
+
+
+def run_plan_rules(plan: LoadedPlan) -> Iterator[Problem]:
+    """The plan rules' findings: what a command that builds on the plan alone needs judged."""
+    return _run(PLAN_RULES, plan)
+
+
+def _run(registry: dict[str, ModuleType], subject: LoadedPlan | AuditContext) -> Iterator[Problem]:
+    for code, rule in registry.items():
+        severity: Severity = rule.DEFAULT_SEVERITY
+        for finding in rule.check(subject):
+            yield replace(finding, code=code, severity=severity)
