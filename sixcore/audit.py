@@ -72,6 +72,14 @@ def check_plan(root: Path) -> tuple[LoadedPlan, list[Problem]]:
     return plan, sort_problems([*plan.problems, *run_plan_rules(plan)])
 
 
+def load_for_command(root: Path) -> tuple[AuditContext, list[Problem]]:
+    """What report, gantt and status new build on, with the problems that may stop them: every loading problem and
+    the plan rules' errors (a plan with a repeated id or an unknown agency is refused, as export refuses it; the
+    rules' warnings are check's to list)."""
+    context, problems = load_context(root)
+    return context, [*problems, *(problem for problem in run_plan_rules(context.plan) if problem.severity is Severity.ERROR)]
+
+
 def load_context(root: Path, as_of: Quarter | None = None) -> tuple[AuditContext, list[Problem]]:
     plan = load_plan(root)
     statuses, problems = load_status(root)

@@ -327,7 +327,7 @@ def report(
     Writes report.md, report.html, items.csv, report.json, report.ods and report.pdf under reports/<quarter>/; the screen
     shows the body only.
     """
-    from sixcore.audit import load_context
+    from sixcore.audit import load_for_command
     from sixcore.publish import default_report_dir, render_report_files, render_report_html, write_files
     from sixcore.render.report_charts import curve_lines
     from sixcore.render.report_json import format_report_json
@@ -338,7 +338,7 @@ def report(
     from sixcore.scope import Scope
 
     base = _root(root)
-    context, problems = load_context(base)
+    context, problems = load_for_command(base)
     _refuse_plan_errors(problems, base)
     as_of, chosen = _as_of(context, base, quarter)
     result = build_report(context, as_of, Scope(tuple(measure or ()), tuple(industry or ()), _agency_ids(context, agency)), chosen)
@@ -510,11 +510,11 @@ def agencies(root: RootOption = None) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from sixcore.audit import load_context
+    from sixcore.audit import load_for_command
     from sixcore.export import agency_rows
 
     base = _root(root)
-    context, problems = load_context(base)
+    context, problems = load_for_command(base)
     _refuse_plan_errors(problems, base)
     table = Table("代碼 id", "簡稱 short", "名稱 name", "隸屬 unit of", "改制 successor", "由誰填報 files through", box=None, pad_edge=False)
     for row in agency_rows(context.plan):
@@ -558,7 +558,7 @@ def gantt(
     --format mermaid prints a Mermaid gantt diagram: paste it into Markdown between a line ```mermaid and a line ```,
     and GitHub draws it. --format html or svg writes one self-contained file (no network) for slides.
     """
-    from sixcore.audit import load_context
+    from sixcore.audit import load_for_command
     from sixcore.publish import write_files
     from sixcore.render.gantt_html import format_gantt_html, format_gantt_svg
     from sixcore.render.gantt_json import format_gantt_json
@@ -568,7 +568,7 @@ def gantt(
     from sixcore.timeline import Selection, build_timeline, default_out
 
     base = _root(root)
-    context, problems = load_context(base)
+    context, problems = load_for_command(base)
     _refuse_plan_errors(problems, base)
     as_of, _ = _as_of(context, base, quarter)
     selection = Selection(tuple(measure or ()), tuple(industry or ()), _agency_ids(context, agency), detail, _month(start, "--from"), _month(end, "--to"))

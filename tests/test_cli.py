@@ -128,10 +128,11 @@ def test_export_refuses_a_broken_plan(plan_copy):
     assert result.exit_code == 2 and "sixcore check" in result.output
 
 
-def test_export_refuses_a_plan_the_plan_rules_find_wrong(plan_copy):
-    # loads cleanly, but 1-1 then holds work item 1.1.1 twice (SC101): an export would give one id two meanings
+@pytest.mark.parametrize("command", [["export"], ["report", "--format", "json"], ["gantt"]])
+def test_commands_refuse_a_plan_the_plan_rules_find_wrong(plan_copy, command):
+    # loads cleanly, but 1-1 then holds work item 1.1.1 twice (SC101): one id would have two meanings
     break_file(plan_copy, "plan/industries/1-digital.yaml", 'number: "1.1.2"', 'number: "1.1.1"')
-    result = run("export", "--root", str(plan_copy))
+    result = run(*command, "--root", str(plan_copy))
     assert result.exit_code == 2 and "SC101" in result.output and "sixcore check" in result.output
 
 
