@@ -194,7 +194,7 @@ NO_BROWSER = "no-chromium-here"  # SIXCORE_CHROMIUM for `report`, under the work
 PDF_SCALES = (1,)  # `report + pdf` is timed at these scales only: the browser's time hardly depends on the plan's size
 
 
-COMMAND_NAMES = ("floor", "floor gc-off", "check", "report", "report json", "gantt text", "gantt html", "export", "python -c pass", "sixcore --help",
+COMMAND_NAMES = ("floor", "floor gc-off", "check", "report", "report json", "gantt text", "gantt html", "export", "python -c pass", "imports of check", "sixcore --help",
                  "report + pdf", "check-jsonschema", "yamllint")
 
 
@@ -217,6 +217,9 @@ def commands(root: Path, python: str, scale: int, wanted: set[str]) -> dict[str,
         "gantt html": ([*six, "gantt", "--quarter", QUARTER, "--root", str(root), "--format", "html", "--out", str(root / "g.html")], {}),
         "export": ([*six, "export", "--root", str(root)], {}),
         "python -c pass": ([python, "-c", "pass"], {}),
+        # what every run of check pays before reading a file (typer, pydantic and the models built): at ×1 about the
+        # floor's whole time
+        "imports of check": ([python, "-c", "import sixcore.cli, sixcore.audit, sixcore.rules, sixcore.render.problems"], {}),
         "sixcore --help": ([*six, "--help"], {}),
     }
     if scale in PDF_SCALES:
