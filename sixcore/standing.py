@@ -423,7 +423,9 @@ class Standings:
         programme = ctx.plan.programme.model if ctx.plan.programme else None
         self.first_review: Quarter | None = programme.review_from if programme else None
         self._programme_start = programme.start if programme else None
-        self._by_quarter: dict[Quarter, dict[str, ItemStanding]] = {}
+        self._by_quarter: dict[Quarter, dict[str, ItemStanding]] = {}  # every item judged, by quarter
+        self._alone: dict[Quarter, dict[str, ItemStanding]] = {}  # items judged one at a time (a streak, a light), by quarter
+        self._moments: dict[Quarter, Moment] = {}
 
     @classmethod
     def of(cls, ctx: AuditContext, quarter: Quarter | None = None) -> Standings:
@@ -515,10 +517,32 @@ class Standings:
 
     def items_as_of(self, quarter: Quarter) -> dict[str, ItemStanding]:
         if quarter not in self._by_quarter:
-            earlier = self._streak_base(quarter)
-            moment = Moment.of(quarter, self.first_review)
-            self._by_quarter[quarter] = {placed.id: self._judge(placed, moment, earlier) for placed in self.ctx.plan.work_item_by_id.values()}
+            alone = self._alone.pop(quarter, {})
+            judged: dict[str, ItemStanding] = {}
+            for placed in self.ctx.plan.work_item_by_id.values():
+                standing = alone.get(placed.id)
+                judged[placed.id] = standing if standing is not None else self._judge(placed, quarter)
+            self._by_quarter[quarter] = judged
         return self._by_quarter[quarter]
+
+    def _standing_of(self, placed: PlacedWorkItem, quarter: Quarter) -> ItemStanding:
+        """One item's standing as of `quarter`: from that quarter's standings if every item was judged, else the item
+        judged alone and kept. A streak needs the quarters before, but only of the items yellow or red (and check
+        reads no streak), so earlier quarters are not judged in full for it."""
+        judged = self._by_quarter.get(quarter)
+        if judged is not None:
+            return judged[placed.id]
+        alone = self._alone.setdefault(quarter, {})
+        standing = alone.get(placed.id)
+        if standing is None:
+            standing = alone[placed.id] = self._judge(placed, quarter)
+        return standing
+
+    def _moment(self, quarter: Quarter) -> Moment:
+        moment = self._moments.get(quarter)
+        if moment is None:
+            moment = self._moments[quarter] = Moment.of(quarter, self.first_review)
+        return moment
 
     @cached_property
     def _first_filed(self) -> Quarter | None:
@@ -530,19 +554,10 @@ class Standings:
         placed = self.ctx.plan.work_item_by_id[item_id]
         count, quarter = 0, self.quarter
         while self._first_filed is not None and quarter >= self._first_filed:
-            if self._light_as_of(placed, quarter) not in (Light.yellow, Light.red):
+            if self._standing_of(placed, quarter).light not in (Light.yellow, Light.red):
                 break
             count, quarter = count + 1, quarter.previous()
         return count
-
-    def _light_as_of(self, placed: PlacedWorkItem, quarter: Quarter) -> Light:
-        """The item's light as of `quarter`: from that quarter's standings if judged, else the item judged alone, as a
-        light does not depend on earlier quarters (only the streak does, which is not asked here); judging every item
-        of every quarter back to the first filing for the few items behind that long took most of the report's judging."""
-        judged = self._by_quarter.get(quarter)
-        if judged is not None:
-            return judged[placed.id].light
-        return self._judge(placed, Moment.of(quarter, self.first_review), {}).light
 
     def actual_progress(self, item_id: str, quarter: Quarter) -> float:
         """The item's actual cumulative progress (%) as judged at `quarter`, for the 管考 progress curve: 100 once 完成
@@ -555,12 +570,13 @@ class Standings:
         actual = word.report.actual if word else None
         return float(actual) if actual is not None else 0.0
 
-    def _streak_base(self, quarter: Quarter) -> dict[str, ItemStanding]:
-        """The previous quarter's standings, needed only as far back as a streak can reach."""
+    def _standing_before(self, placed: PlacedWorkItem, quarter: Quarter) -> ItemStanding | None:
+        """The item's standing in the quarter before `quarter`, for its streak: counted back only as far as
+        continuously_behind needs (consecutive_quarters from the as-of quarter) and not before the first filing."""
         reach = self.item_rules.consecutive_quarters if self.item_rules else 0
         if self._first_filed is None or quarter <= self._first_filed or self.quarter.index - quarter.index >= reach:
-            return {}
-        return self.items_as_of(quarter.previous())
+            return None
+        return self._standing_of(placed, quarter.previous())
 
     def _reviewed(self, quarter: Quarter) -> bool:
         return self.first_review is None or quarter.index >= self.first_review.index
@@ -575,7 +591,8 @@ class Standings:
             return False
         return schedule.active_in(moment) or moment.index >= schedule.due_index
 
-    def _judge(self, placed: PlacedWorkItem, moment: Moment, earlier: dict[str, ItemStanding]) -> ItemStanding:
+    def _judge(self, placed: PlacedWorkItem, quarter: Quarter) -> ItemStanding:
+        moment = self._moment(quarter)
         schedule = self.schedules[placed.id]
         word, this_quarter, word_before = self._words_around(placed.id, moment.index)
         owed = self._owed(schedule, moment, word_before)
@@ -591,7 +608,7 @@ class Standings:
         light = self._light(state, lag)
         streak = 0
         if light in (Light.yellow, Light.red):
-            before = earlier.get(placed.id)
+            before = self._standing_before(placed, quarter)
             streak = 1 + (before.behind_streak if before else 0)
         continuously = self.item_rules is not None and streak >= self.item_rules.consecutive_quarters
         return ItemStanding(placed, state, light, word, lag, streak, continuously, owed, this_quarter is not None, overdue, unreported)

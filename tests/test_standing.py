@@ -119,3 +119,21 @@ def test_shortcuts_agree_with_the_full_judge(demo: Path):
                 assert shortcut.behind_quarters(item_id) == streak, (item_id, quarter)
                 checked_streaks += streak > 2
     assert checked_completed and checked_streaks  # not vacuous: items completed, and streaks longer than the judge's reach
+
+
+def test_streaks_judged_one_item_at_a_time_agree_with_whole_quarters(demo: Path):
+    """A streak (連續落後) needs an item's earlier quarters only when it is yellow or red, so they are judged for that
+    item alone. For every quarter of the synthetic set, the standings so made equal those made with every earlier
+    quarter judged in full first, field by field."""
+    ctx, _ = load_context(demo)
+    quarters = [Quarter.parse(f"{year}Q{number}") for year in range(110, 114) for number in range(1, 5)]
+    continued = 0
+    for quarter in quarters:
+        lazily = Standings(ctx, quarter).items
+        whole = Standings(ctx, quarter)
+        for earlier in quarters:
+            if earlier <= quarter:
+                whole.items_as_of(earlier)  # oldest first: each quarter's streaks read the previous, judged in full
+        assert lazily == whole.items, quarter
+        continued += sum(standing.behind_streak > 1 for standing in lazily.values())
+    assert continued  # not vacuous: streaks that reach back a quarter
