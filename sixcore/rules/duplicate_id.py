@@ -23,8 +23,7 @@ DEFAULT_SEVERITY = Severity.ERROR
 
 
 def check(plan: LoadedPlan) -> Iterator[Problem]:
-    # where each id was first seen, as (file, location): placed only when a duplicate needs it, since placing a
-    # value works out the line marks of its whole file
+    # where each id was first seen, as (file, location): placed only when a duplicate needs it, not for every id
     seen: dict[tuple[str, str], tuple[Loaded[Any], PathKey]] = {}
 
     def once(kind: str, identifier: str, source: Loaded[Any], location: PathKey) -> Iterator[Problem]:
