@@ -133,6 +133,18 @@ def test_budget_rule_catches_a_wrong_column_and_text_split(mini):
     assert what == ["小計 111", "小計 110-113", "經費需求總額", "110 年法定預算", "111-113 年預算需求"]
 
 
+def test_an_unknown_key_reads_alike_in_a_work_item_and_at_the_top_of_the_file(mini):
+    # a work item is a slotted dataclass, the file itself a BaseModel: the clerk reads the same words for both
+    from sixcore.messages import Lang, describe
+
+    edit(mini, INDUSTRY, "text: 第二項工作", "text: 第二項工作\n                txt: 多打的欄位")
+    edit(mini, INDUSTRY, "measures:", "meassures: []\nmeasures:")
+    unknown = [p for p in check_repo(mini).problems if p.params.get("type") == "extra_forbidden"]
+    assert len(unknown) == 2
+    assert {describe(problem, Lang.en).split(": ", 1)[1] for problem in unknown} == {"Extra inputs are not permitted"}
+    assert all("不是可用的欄位" in describe(problem, Lang.zh) for problem in unknown)
+
+
 def test_schema_problems_point_at_the_field(mini):
     edit(mini, INDUSTRY, 'number: "1.1.1"', "number: 1.1")  # an unquoted number is a float
     edit(mini, INDUSTRY, "text: 第二項工作", "txt: 第二項工作")

@@ -152,8 +152,8 @@ def problems_from_validation(error: ValidationError, document: MarkedDocument, p
         details = details[:MAX_PROBLEMS_PER_FILE]
     for detail in details:
         location = prefix + tuple(detail["loc"])
-        if detail["type"] == "unexpected_keyword_argument":  # what an entry_model calls an unknown key
-            detail["type"] = "extra_forbidden"
+        if detail["type"] == "unexpected_keyword_argument":  # what an entry_model calls an unknown key: said as a Model says it
+            detail["type"], detail["msg"] = "extra_forbidden", "Extra inputs are not permitted"
         unknown_key = detail["type"] == "extra_forbidden"
         mark = document.locate(location, prefer_key=unknown_key)
         code = "SC103" if detail["type"] == "roc_date" else "SC010"
