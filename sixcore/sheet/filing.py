@@ -593,8 +593,6 @@ def judge_workbook(ctx: AuditContext, root: Path, path: Path) -> Imported:
         ctx.judged.clear()
         if ctx.as_of is None or ctx.as_of < quarter:
             ctx.as_of = quarter
-        if "_reports_by_item" in ctx.__dict__:
-            del ctx.__dict__["_reports_by_item"]
         problems += [problem for problem in run_rules(ctx) if problem.path == path]
     placed = [_relocate(problem, refs) for problem in problems]
     text = yaml_text(reading.data, path.name) if reading.readable else None
